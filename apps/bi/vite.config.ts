@@ -1,0 +1,10 @@
+import adapter from '@sveltejs/adapter-node';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // SvelteKit 3 takes its configuration here (svelte.config.js is no longer read).
+  plugins: [sveltekit({ adapter: adapter({ out: 'build' }) })],
+  server: { port: 5173, strictPort: true },
+  preview: { port: 3000 },
+});

@@ -1,0 +1,168 @@
+/**
+ * The live commerce client: signed HTTPS/HTTP requests to the vendor (or anything speaking its
+ * protocol), zod-validated envelopes, and bounded retries with backoff on 429 (honouring
+ * Retry-After), 5xx, network errors and malformed bodies. Configuration comes from the caller or
+ * from the environment (SG_COMMERCE_BASE_URL, SG_COMMERCE_API_KEY, SG_COMMERCE_API_SECRET).
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { z } from 'zod';
+import type { CommerceClient } from './client.ts';
+import { CommerceApiError } from './commerce-errors.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffDelayMs,
+  parseRetryAfterMs,
+  retryAfterDelayMs,
+} from './retry-policy.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+import { canonicalQuery, signRequest } from './request-signature.ts';
+import { listingPageSchema, searchPageSchema, vendorEnterpriseSchema } from './schemas.ts';
+import { commerceError, interpretResponse } from './vendor-responses.ts';
+import type { VendorExchange } from './vendor-responses.ts';
+import { detailRequest, listingRequest, searchRequest } from './vendor-requests.ts';
+import type { VendorRequest } from './vendor-requests.ts';
+
+export interface CommerceClientConfig {
+  /** e.g. https://api.vendor.example/open — endpoint paths (/v1/…) are appended to it. */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Per attempt, including reading the body. Default 30 s. */
+  readonly timeoutMs?: number;
+  /** Injection points for tests. */
+  readonly fetch?: typeof globalThis.fetch;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  /** Called with every response that reached the interpretation step (recording snapshots). */
+  readonly onExchange?: (exchange: VendorExchange) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const commerceEnvSchema = z.object({
+  SG_COMMERCE_BASE_URL: z.url({
+    error: 'SG_COMMERCE_BASE_URL 应为接口地址，例如 https://api.vendor.example',
+  }),
+  SG_COMMERCE_API_KEY: z.string({ error: '缺少 SG_COMMERCE_API_KEY' }).min(1),
+  SG_COMMERCE_API_SECRET: z.string({ error: '缺少 SG_COMMERCE_API_SECRET' }).min(1),
+});
+
+/** Reads the three SG_COMMERCE_* variables; throws (Chinese message) when one is missing. */
+export function commerceClientConfigFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): CommerceClientConfig {
+  const parsed = commerceEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `工商数据接口配置不完整：${parsed.error.issues.map((i) => i.message).join('；')}`,
+    );
+  }
+  return {
+    baseUrl: parsed.data.SG_COMMERCE_BASE_URL,
+    apiKey: parsed.data.SG_COMMERCE_API_KEY,
+    apiSecret: parsed.data.SG_COMMERCE_API_SECRET,
+  };
+}
+
+/** Base URL + endpoint path + query, keeping any path prefix of the base URL. */
+export function vendorUrl(baseUrl: string, request: VendorRequest): URL {
+  const url = new URL(`${baseUrl.replace(/\/+$/, '')}${request.path}`);
+  for (const [name, value] of request.query) url.searchParams.append(name, value);
+  return url;
+}
+
+export function describeRequest(method: string, url: URL): string {
+  const query = canonicalQuery(url.searchParams);
+  return `${method} ${url.pathname}${query === '' ? '' : `?${query}`}`;
+}
+
+export function createCommerceClient(config: CommerceClientConfig): CommerceClient {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...config.retry };
+  if (!(policy.maxAttempts >= 1)) throw new RangeError('retry.maxAttempts must be at least 1');
+  const doFetch = config.fetch ?? globalThis.fetch;
+  const now = config.now ?? Date.now;
+  const sleep = config.sleep ?? ((ms: number) => delay(ms));
+  const random = config.random ?? Math.random;
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  /** One attempt: the exchange, or a CommerceApiError for network failures and non-JSON bodies. */
+  async function attempt(url: URL, request: string): Promise<VendorExchange> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(url, {
+        method: 'GET',
+        headers: {
+          Accept: 'application/json',
+          ...signRequest(config, { method: 'GET', url }, now()),
+        },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await response.text();
+    } catch (cause) {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      throw commerceError('network', { request }, detail, { cause });
+    }
+    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
+    const exchange = (body: unknown): VendorExchange => ({
+      request,
+      httpStatus: response.status,
+      body,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch (cause) {
+      // A 5xx or 429 with an HTML error page is still a 5xx or 429.
+      if (response.status >= 500 || response.status === 429) return exchange(null);
+      throw commerceError(
+        'malformed_response',
+        exchange(null),
+        `HTTP ${response.status}，${text.length} 字节`,
+        { cause },
+      );
+    }
+    const result = exchange(body);
+    config.onExchange?.(result);
+    return result;
+  }
+
+  async function call<T>(vendorRequest: VendorRequest, schema: z.ZodType<T>): Promise<T> {
+    const url = vendorUrl(config.baseUrl, vendorRequest);
+    const request = describeRequest('GET', url);
+    for (let attemptNo = 1; ; attemptNo += 1) {
+      let error: CommerceApiError;
+      try {
+        return interpretResponse(await attempt(url, request), schema);
+      } catch (caught) {
+        if (!(caught instanceof CommerceApiError)) throw caught;
+        error = caught;
+      }
+      if (!error.retryable || attemptNo >= policy.maxAttempts) throw error.withAttempts(attemptNo);
+      let waitMs: number;
+      if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
+        if (error.retryAfterMs > policy.maxRetryAfterMs) throw error.withAttempts(attemptNo);
+        waitMs = retryAfterDelayMs(policy, error.retryAfterMs, random);
+      } else {
+        waitMs = backoffDelayMs(policy, attemptNo, random);
+      }
+      await sleep(waitMs);
+    }
+  }
+
+  return {
+    searchEnterprises: (query) => call(searchRequest(query), searchPageSchema),
+    async getEnterprise(uscc) {
+      try {
+        return await call(detailRequest(uscc), vendorEnterpriseSchema);
+      } catch (error) {
+        if (error instanceof CommerceApiError && error.kind === 'not_found') return null;
+        throw error;
+      }
+    },
+    listEnterprises: (query) => call(listingRequest(query), listingPageSchema),
+  };
+}

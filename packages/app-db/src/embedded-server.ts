@@ -1,0 +1,84 @@
+// The embedded app database: one process owns a PGlite directory and serves the PostgreSQL wire
+// protocol, so every other process (worker, services, apps) uses an ordinary `pg` client.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import { ExclusiveSessionPGlite } from './exclusive-session-pglite.ts';
+
+export interface EmbeddedAppDbOptions {
+  /** PGlite data directory, e.g. `$SG_DATA_DIR/app-db`; created if missing. */
+  readonly dataDir: string;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 5433; 0 picks a free port. */
+  readonly port?: number;
+  /** Client connections served at once; default 20 (pglite-socket's own default of 1 cuts off a second client). */
+  readonly maxConnections?: number;
+}
+
+export interface EmbeddedAppDb {
+  /** postgres://postgres@<host>:<port>/postgres — PGlite accepts any user, no password. */
+  readonly connectionString: string;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  stats(): { activeConnections: number; queuedQueries: number; maxConnections: number };
+  close(): Promise<void>;
+}
+
+export const DEFAULT_EMBEDDED_PORT = 5433;
+export const DEFAULT_EMBEDDED_HOST = '127.0.0.1';
+export const DEFAULT_MAX_CONNECTIONS = 20;
+
+export function embeddedConnectionString(host: string, port: number): string {
+  return `postgres://postgres@${host}:${port}/postgres`;
+}
+
+export async function startEmbeddedAppDb(options: EmbeddedAppDbOptions): Promise<EmbeddedAppDb> {
+  const dataDir = resolve(options.dataDir);
+  const host = options.host ?? DEFAULT_EMBEDDED_HOST;
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir);
+  let db: ExclusiveSessionPGlite | undefined;
+  try {
+    db = new ExclusiveSessionPGlite(dataDir);
+    await db.waitReady;
+    const server = new PGLiteSocketServer({
+      db,
+      host,
+      port: options.port ?? DEFAULT_EMBEDDED_PORT,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    });
+    await server.start();
+    const port = Number(server.getServerConn().split(':').at(-1));
+    const ownedDb = db;
+    let closing: Promise<void> | undefined;
+    return {
+      connectionString: embeddedConnectionString(host, port),
+      host,
+      port,
+      dataDir,
+      stats: () => server.getStats(),
+      close: () => {
+        closing ??= (async () => {
+          try {
+            await server.stop();
+            // stop() detaches clients without waiting; a detach may roll back a transaction.
+            await nextTurn();
+            await ownedDb.settle();
+            await ownedDb.close();
+          } finally {
+            lock.release();
+          }
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (db && !db.closed) await db.close().catch(() => undefined);
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+export {
+  appDbConfigFromEnv,
+  dataDirFromEnv,
+  embeddedAppDbOptionsFromEnv,
+  findRepoRoot,
+  EMBEDDED_POOL_MAX,
+  POSTGRES_POOL_MAX,
+  type AppDbConfig,
+  type AppDbEnv,
+} from './app-db-config.ts';
+export {
+  startEmbeddedAppDb,
+  embeddedConnectionString,
+  DEFAULT_EMBEDDED_HOST,
+  DEFAULT_EMBEDDED_PORT,
+  DEFAULT_MAX_CONNECTIONS,
+  type EmbeddedAppDb,
+  type EmbeddedAppDbOptions,
+} from './embedded-server.ts';
+export { createPool, withTransaction, type Pool, type PoolClient } from './pool.ts';
+export {
+  migrate,
+  verifyAppliedMigrations,
+  MigrationHistoryError,
+  MIGRATION_LOCK_KEY,
+  type AppliedMigration,
+  type MigrateResult,
+} from './migrator.ts';
+export {
+  loadMigrations,
+  migrationChecksum,
+  parseMigrationFileName,
+  MIGRATIONS_DIRECTORY,
+  type Migration,
+} from './migration-files.ts';
+export {
+  appendAuditEvent,
+  listAuditEventsForSubject,
+  type AuditEvent,
+  type AuditEventInput,
+} from './audit-events.ts';

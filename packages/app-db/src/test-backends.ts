@@ -1,0 +1,84 @@
+// Test support: the two backends every data-access test runs against, each able to hand out
+// fresh, empty databases and clean them up afterwards.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
+
+/** Behaviour that differs between the backends, measured by data-access.test.ts. */
+export interface BackendTraits {
+  /** PGlite has one session: a statement waits while another client's transaction is open. */
+  readonly statementsWaitForOtherTransactions: boolean;
+  /** PGlite has one session: SET, advisory locks, prepared statements are shared by all clients. */
+  readonly sessionStateShared: boolean;
+}
+
+export interface TestBackend {
+  readonly name: 'pglite-socket' | 'postgres';
+  readonly traits: BackendTraits;
+  /** A new, empty database; returns its connection string. */
+  createDatabase(): Promise<string>;
+  /** Drops/stops everything createDatabase made. */
+  dispose(): Promise<void>;
+}
+
+export const POSTGRES_ADMIN_URL =
+  process.env['SG_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export function pgliteSocketBackend(): TestBackend {
+  const servers: EmbeddedAppDb[] = [];
+  const dirs: string[] = [];
+  return {
+    name: 'pglite-socket',
+    traits: { statementsWaitForOtherTransactions: true, sessionStateShared: true },
+    createDatabase: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sg-app-db-test-'));
+      dirs.push(dir);
+      const server = await startEmbeddedAppDb({ dataDir: join(dir, 'app-db'), port: 0 });
+      servers.push(server);
+      return server.connectionString;
+    },
+    dispose: async () => {
+      await Promise.all(servers.map((server) => server.close()));
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function postgresBackend(adminUrl: string = POSTGRES_ADMIN_URL): TestBackend {
+  const databases: string[] = [];
+  const withAdmin = async (sql: string): Promise<void> => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
+  };
+  return {
+    name: 'postgres',
+    traits: { statementsWaitForOtherTransactions: false, sessionStateShared: false },
+    createDatabase: async () => {
+      const name = `sg_app_db_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+      await withAdmin(`create database ${name}`);
+      databases.push(name);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    dispose: async () => {
+      for (const name of databases) await withAdmin(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+export const TEST_BACKENDS: readonly (() => TestBackend)[] = [pgliteSocketBackend, postgresBackend];
+
+export async function connect(connectionString: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  return client;
+}

@@ -1,0 +1,88 @@
+/**
+ * Writes the dbt seeds derived from the shipped snapshots:
+ *   models/seeds/ref_regions.csv     region_code, region_name, level, parent_code, prefecture_code, prefecture_name
+ *   models/seeds/ref_industries.csv  industry_code, industry_name, level, parent_code, section_code, section_name
+ * Empty cells are NULL. Repository root: $SG_REPO_ROOT, else the nearest ancestor holding a
+ * Justfile, else the npm workspace root.
+ *
+ * Run: npm run -w @sg/domain gen:seeds
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ALL_INDUSTRIES,
+  ALL_REGIONS,
+  industrySection,
+  prefectureOf,
+  type Industry,
+  type Region,
+} from '../src/index.ts';
+
+function isRepoRoot(dir: string, marker: 'Justfile' | 'workspaces'): boolean {
+  if (marker === 'Justfile') return existsSync(path.join(dir, 'Justfile'));
+  const packageJson = path.join(dir, 'package.json');
+  return existsSync(packageJson) && readFileSync(packageJson, 'utf8').includes('"workspaces"');
+}
+
+function findRepoRoot(start: string): string {
+  const fromEnv = process.env['SG_REPO_ROOT'];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  for (const marker of ['Justfile', 'workspaces'] as const) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (isRepoRoot(dir, marker)) return dir;
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  throw new Error(`repository root not found above ${start}`);
+}
+
+function csvCell(value: string | null | undefined): string {
+  const s = value ?? '';
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+function toCsv(header: readonly string[], rows: readonly (readonly (string | null)[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+export function regionSeedRows(regions: readonly Region[]): (string | null)[][] {
+  return regions.map((r) => {
+    const prefecture = r.level === 'province' ? undefined : prefectureOf(r.code);
+    return [
+      r.code,
+      r.name,
+      r.level,
+      r.parentCode,
+      prefecture?.code ?? null,
+      prefecture?.name ?? null,
+    ];
+  });
+}
+
+export function industrySeedRows(industries: readonly Industry[]): (string | null)[][] {
+  return industries.map((i) => {
+    const section = industrySection(i.code);
+    return [i.code, i.name, i.level, i.parentCode, section?.code ?? null, section?.name ?? null];
+  });
+}
+
+const seedsDir = path.join(findRepoRoot(import.meta.dirname), 'models', 'seeds');
+mkdirSync(seedsDir, { recursive: true });
+const regionsCsv = path.join(seedsDir, 'ref_regions.csv');
+writeFileSync(
+  regionsCsv,
+  toCsv(
+    ['region_code', 'region_name', 'level', 'parent_code', 'prefecture_code', 'prefecture_name'],
+    regionSeedRows(ALL_REGIONS),
+  ),
+);
+const industriesCsv = path.join(seedsDir, 'ref_industries.csv');
+writeFileSync(
+  industriesCsv,
+  toCsv(
+    ['industry_code', 'industry_name', 'level', 'parent_code', 'section_code', 'section_name'],
+    industrySeedRows(ALL_INDUSTRIES),
+  ),
+);
+console.log(`wrote ${ALL_REGIONS.length} rows to ${regionsCsv}`);
+console.log(`wrote ${ALL_INDUSTRIES.length} rows to ${industriesCsv}`);

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { withCatalogCommitLock } from './catalog-commit-lock.ts';
+import type { CommitLockOptions } from './catalog-commit-lock.ts';
+import { retryOnCatalogContention } from './catalog-contention.ts';
+import type { RetryOptions } from './catalog-contention.ts';
+import type { LakeConfig } from './lake-config.ts';
+import { sqlString } from './sql-text.ts';
+
+/** The database name the lake is attached as, in every process (Node and dbt). */
+export const LAKE_DATABASE = 'lake';
+
+export interface OpenLakeOptions {
+  /** Attach the catalog read-only: for readers (semantic server, console, tests). */
+  readOnly?: boolean;
+  lock?: CommitLockOptions;
+  retry?: RetryOptions;
+}
+
+/** An in-memory DuckDB with the DuckLake catalog attached as `lake`. */
+export interface Lake {
+  readonly config: LakeConfig;
+  readonly readOnly: boolean;
+  readonly instance: DuckDBInstance;
+  /** A connection whose default database is `lake`. */
+  readonly connection: DuckDBConnection;
+  /** Another connection to the same instance (own transactions and temp tables); also `USE lake`. */
+  connect(): Promise<DuckDBConnection>;
+  close(): void;
+}
+
+/** DuckDB instance settings that make extensions load offline from the wheels' folder. */
+export function duckdbInstanceOptions(config: LakeConfig): Record<string, string> {
+  return {
+    extension_directory: config.extensionDirectory,
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'true',
+    // Naive timestamps are UTC everywhere (`<event>_at` columns); casts go through TIMESTAMPTZ.
+    TimeZone: 'UTC',
+  };
+}
+
+/** The statements that load the extensions the lake needs (from the extension folder). */
+export function loadExtensionsSql(config: LakeConfig): string {
+  const catalogExtension = config.catalog.kind === 'sqlite' ? 'sqlite_scanner' : 'postgres_scanner';
+  return `load ducklake; load ${catalogExtension}; load icu; load json; load parquet;`;
+}
+
+/** `ATTACH 'ducklake:<catalog>' AS lake (DATA_PATH …[, READ_ONLY])`. */
+export function attachLakeSql(config: LakeConfig, readOnly: boolean): string {
+  const catalog =
+    config.catalog.kind === 'sqlite'
+      ? `ducklake:sqlite:${config.catalog.path}`
+      : `ducklake:postgres:${config.catalog.dsn}`;
+  const options = [`data_path ${sqlString(config.dataPath)}`];
+  if (readOnly) options.push('read_only');
+  return `attach ${sqlString(catalog)} as ${LAKE_DATABASE} (${options.join(', ')})`;
+}
+
+function isLocalPath(path: string): boolean {
+  return !path.includes('://');
+}
+
+/**
+ * Opens the lake: an in-memory DuckDB (never a shared DuckDB file, so any number of processes can
+ * open the lake) with the DuckLake catalog attached as `lake`. A writer creates the local folders
+ * and attaches under the commit lock, because attaching a new catalog initialises it (a commit).
+ */
+export async function openLake(config: LakeConfig, options: OpenLakeOptions = {}): Promise<Lake> {
+  const readOnly = options.readOnly ?? false;
+  if (readOnly && config.catalog.kind === 'sqlite' && !existsSync(config.catalog.path)) {
+    throw new Error(
+      `The lake catalog ${config.catalog.path} does not exist yet: a writer creates it on first use.`,
+    );
+  }
+  if (!readOnly) {
+    if (config.catalog.kind === 'sqlite') await mkdir(dirname(config.catalog.path), { recursive: true });
+    if (isLocalPath(config.dataPath)) await mkdir(config.dataPath, { recursive: true });
+  }
+  const instance = await DuckDBInstance.create(':memory:', duckdbInstanceOptions(config));
+  try {
+    const connection = await instance.connect();
+    await connection.run(loadExtensionsSql(config));
+    const attach = (): Promise<unknown> =>
+      retryOnCatalogContention(() => connection.run(attachLakeSql(config, readOnly)), options.retry);
+    if (readOnly) await attach();
+    else await withCatalogCommitLock(config.catalog, 'attach', attach, options.lock);
+    await connection.run(`use ${LAKE_DATABASE}`);
+    return {
+      config,
+      readOnly,
+      instance,
+      connection,
+      connect: async () => {
+        const extra = await instance.connect();
+        await extra.run(`use ${LAKE_DATABASE}`);
+        return extra;
+      },
+      close: () => {
+        connection.closeSync();
+        instance.closeSync();
+      },
+    };
+  } catch (error: unknown) {
+    instance.closeSync();
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+// Test helpers for packages that run against a real lake (import '@sg/lake/testing' from tests only).
+export { TEST_CATALOG_KINDS, createTestLake, testPostgresSettings } from './test-lakes.ts';
+export type { TestCatalogKind, TestLake } from './test-lakes.ts';
+export {
+  ENTERPRISE_BAD_DATE,
+  ENTERPRISE_FRACTIONAL_CAPITAL,
+  ENTERPRISE_MISSING_USCC,
+  ENTERPRISE_SHIZUISHAN_SOFTWARE,
+  ENTERPRISE_WUZHONG_COOP,
+  ENTERPRISE_YINCHUAN_MILL,
+  RAW_ENTERPRISE_COLUMNS,
+  writeNdjson,
+} from './enterprise-fixtures.ts';
+export type { RawRecord } from './enterprise-fixtures.ts';

@@ -1,0 +1,37 @@
+// @sg/semantic: Cube-format model files, a Cube-query → DuckDB SQL compiler and a server that
+// answers Cube's REST API (/cubejs-api/v1/load, /sql, /meta).
+export { loadSemanticModel, parseModelFile, DEFAULT_MODEL_DIRECTORY } from './model/load-model.ts';
+export { buildSemanticModel, ModelError } from './model/semantic-model.ts';
+export type {
+  SemanticModel,
+  SemanticView,
+  ViewDimension,
+  ViewMeasure,
+  ViewMember,
+} from './model/semantic-model.ts';
+export { cubeQuerySchema, GRANULARITIES } from './query/cube-query.ts';
+export type { CubeQuery, CubeQueryInput, Granularity, QueryFilter } from './query/cube-query.ts';
+export {
+  compileQuery,
+  parseCubeQuery,
+  DEFAULT_ROW_LIMIT,
+  MAX_ROW_LIMIT,
+} from './query/compile-query.ts';
+export type { CompiledQuery, NormalizedQuery, QueryAnnotation } from './query/compile-query.ts';
+export { QueryError } from './query/query-errors.ts';
+export { resolveDateRange } from './query/date-range.ts';
+export {
+  cubeRows,
+  loadResult,
+  metaResponse,
+  multiLoadResponse,
+  sqlResponse,
+} from './api/cube-responses.ts';
+export type { LoadResult, MultiLoadResponse } from './api/cube-responses.ts';
+export { DEV_SEMANTIC_SECRET, signToken, verifyAuthorization } from './auth/jwt-hs256.ts';
+export { createQueryRunner } from './server/query-runner.ts';
+export type { QueryRunner, ConnectionOpener } from './server/query-runner.ts';
+export { createSemanticServer, API_BASE_PATH } from './server/semantic-server.ts';
+export { ARROW_STREAM_MEDIA_TYPE } from './server/arrow-ipc.ts';
+export { semanticSettingsFromEnv, DEFAULT_SEMANTIC_PORT } from './server/semantic-settings.ts';
+export type { SemanticSettings } from './server/semantic-settings.ts';

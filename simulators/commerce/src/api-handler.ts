@@ -1,0 +1,196 @@
+/**
+ * The vendor API's request handling, independent of sockets: authentication (API key, HMAC
+ * signature, timestamp window), rate limiting and the three enterprise endpoints. Returns the
+ * status, headers and envelope to send; server.ts writes them (and injects faults).
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { beijingToEpochSeconds, epochSecondsToIsoUtc } from './calendar.ts';
+import { InvalidCursorError } from './enterprise-store.ts';
+import type { EnterpriseStore } from './enterprise-store.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { canonicalRequest, computeSignature, signatureMatches } from './request-signature.ts';
+import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
+import type { VendorEnvelope } from './vendor-envelope.ts';
+import { toVendorEnterprise, toVendorSummary } from './vendor-records.ts';
+
+export interface ApiRequest {
+  readonly method: string;
+  /** Percent-encoded path as sent. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly envelope: VendorEnvelope<unknown>;
+}
+
+export interface ApiContext {
+  readonly store: EnterpriseStore;
+  readonly credentials: ReadonlyMap<string, string>;
+  readonly timestampToleranceSeconds: number;
+  readonly rateLimiter: RateLimiter | undefined;
+  readonly now: () => number;
+  readonly requestId: string;
+}
+
+export const SEARCH_PAGE_SIZE = { default: 10, max: 50 } as const;
+export const LISTING_PAGE_SIZE = { default: 50, max: 200 } as const;
+
+const ENTERPRISE_DETAIL_PATH = /^\/v1\/enterprises\/([^/]+)$/;
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function fail(
+  status: 400 | 401 | 404 | 405 | 429,
+  requestId: string,
+  detail?: string,
+  headers: Record<string, string> = {},
+): ApiResponse {
+  return { status, headers, envelope: errorEnvelope(status, requestId, detail) };
+}
+
+function ok(data: unknown, requestId: string): ApiResponse {
+  return { status: 200, headers: {}, envelope: successEnvelope(data, requestId) };
+}
+
+/** Returns the failure, or the API key when the request is authentic. */
+function authenticate(request: ApiRequest, context: ApiContext): ApiResponse | string {
+  const apiKey = header(request.headers, 'x-api-key');
+  const timestamp = header(request.headers, 'x-timestamp');
+  const signature = header(request.headers, 'x-signature');
+  const { requestId } = context;
+  if (apiKey === undefined || timestamp === undefined || signature === undefined) {
+    return fail(401, requestId, '缺少 X-Api-Key、X-Timestamp 或 X-Signature 请求头');
+  }
+  const secret = context.credentials.get(apiKey);
+  if (secret === undefined) return fail(401, requestId, 'API Key 无效');
+  const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
+  const skew = Math.abs(context.now() / 1000 - seconds);
+  if (!(skew <= context.timestampToleranceSeconds)) {
+    return fail(401, requestId, `时间戳超出有效期（±${context.timestampToleranceSeconds}秒）`);
+  }
+  const expected = computeSignature(
+    secret,
+    canonicalRequest(request.method, request.path, request.query, timestamp),
+  );
+  if (!signatureMatches(expected, signature)) return fail(401, requestId, '签名验证失败');
+  return apiKey;
+}
+
+type IntParam = { readonly value: number } | { readonly error: string };
+
+function intParam(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): IntParam {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return { value: fallback };
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= min && value <= max)) return { error: `${name} 应为 ${min} 至 ${max} 之间的整数` };
+  return { value };
+}
+
+function searchEnterprises(request: ApiRequest, context: ApiContext): ApiResponse {
+  const keyword = (request.query.get('keyword') ?? '').trim();
+  if (Array.from(keyword).length < 2) return fail(400, context.requestId, '关键词不能少于2个字符');
+  const page = intParam(request.query, 'page', 1, 1, 10_000);
+  if ('error' in page) return fail(400, context.requestId, page.error);
+  const pageSize = intParam(
+    request.query,
+    'pageSize',
+    SEARCH_PAGE_SIZE.default,
+    1,
+    SEARCH_PAGE_SIZE.max,
+  );
+  if ('error' in pageSize) return fail(400, context.requestId, pageSize.error);
+  const result = context.store.search(keyword, page.value, pageSize.value);
+  return ok(
+    {
+      total: result.total,
+      page: page.value,
+      pageSize: pageSize.value,
+      items: result.items.map(toVendorSummary),
+    },
+    context.requestId,
+  );
+}
+
+function listEnterprises(request: ApiRequest, context: ApiContext): ApiResponse {
+  const pageSize = intParam(
+    request.query,
+    'pageSize',
+    LISTING_PAGE_SIZE.default,
+    1,
+    LISTING_PAGE_SIZE.max,
+  );
+  if ('error' in pageSize) return fail(400, context.requestId, pageSize.error);
+  const updatedSinceText = request.query.get('updatedSince') ?? '';
+  let updatedSince: string | undefined;
+  if (updatedSinceText !== '') {
+    const seconds = beijingToEpochSeconds(updatedSinceText);
+    if (seconds === undefined) {
+      return fail(400, context.requestId, 'updatedSince 格式应为 yyyy-MM-dd HH:mm:ss');
+    }
+    updatedSince = epochSecondsToIsoUtc(seconds);
+  }
+  const cursor = request.query.get('cursor') ?? '';
+  try {
+    const page = context.store.list({
+      pageSize: pageSize.value,
+      ...(updatedSince === undefined ? {} : { updatedSince }),
+      ...(cursor === '' ? {} : { cursor }),
+    });
+    return ok(
+      {
+        items: page.items.map(toVendorEnterprise),
+        nextCursor: page.nextCursor,
+        pageSize: pageSize.value,
+      },
+      context.requestId,
+    );
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return fail(400, context.requestId, '游标无效');
+    throw error;
+  }
+}
+
+function enterpriseDetail(encodedUscc: string, context: ApiContext): ApiResponse {
+  let uscc: string;
+  try {
+    uscc = decodeURIComponent(encodedUscc);
+  } catch {
+    return fail(404, context.requestId);
+  }
+  const enterprise = context.store.get(uscc);
+  if (enterprise === undefined) return fail(404, context.requestId, `未找到企业 ${uscc}`);
+  return ok(toVendorEnterprise(enterprise), context.requestId);
+}
+
+/** Handles one request to the public API (/v1/enterprises…). */
+export function handleApiRequest(request: ApiRequest, context: ApiContext): ApiResponse {
+  const auth = authenticate(request, context);
+  if (typeof auth !== 'string') return auth;
+  if (context.rateLimiter !== undefined) {
+    const decision = context.rateLimiter.take(auth);
+    if (!decision.allowed) {
+      return fail(429, context.requestId, undefined, {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
+    }
+  }
+  if (request.method !== 'GET') return fail(405, context.requestId);
+  if (request.path === '/v1/enterprises') return listEnterprises(request, context);
+  if (request.path === '/v1/enterprises/search') return searchEnterprises(request, context);
+  const detail = ENTERPRISE_DETAIL_PATH.exec(request.path);
+  if (detail?.[1] !== undefined) return enterpriseDetail(detail[1], context);
+  return fail(404, context.requestId, `接口不存在：${request.path}`);
+}

@@ -1,0 +1,229 @@
+/**
+ * The commerce-data vendor simulator: an HTTP server (node:http) serving the generated enterprises
+ * through the vendor protocol (api-handler.ts), with fault injection and two simulator-only control
+ * endpoints that a real vendor does not have:
+ *   GET  /v1/_sim/totals   what the world holds (for reconciliation tests)
+ *   POST /v1/_sim/faults   queue a fault (body: a fault-injector.ts `Fault`)
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleApiRequest } from './api-handler.ts';
+import type { ApiResponse } from './api-handler.ts';
+import {
+  DEFAULT_AS_OF,
+  DEFAULT_ENTERPRISE_COUNT,
+  iterateCommerceEnterprises,
+} from './enterprise-generator.ts';
+import type { RegistrationStatus } from './enterprise-generator.ts';
+import { createEnterpriseStore } from './enterprise-store.ts';
+import { createFaultInjector, faultSchema } from './fault-injector.ts';
+import type { Fault, FaultInjector } from './fault-injector.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import type { RateLimit } from './rate-limiter.ts';
+import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
+
+/** Development credentials. Never valid against a real vendor; override in any shared setup. */
+export const DEV_COMMERCE_API_KEY = 'sg-dev-commerce-key';
+export const DEV_COMMERCE_API_SECRET = 'sg-dev-commerce-secret';
+export const DEFAULT_COMMERCE_SEED = 640_000;
+export const DEFAULT_TIMESTAMP_TOLERANCE_SECONDS = 300;
+export const DEFAULT_RATE_LIMIT: RateLimit = { capacity: 20, refillPerSecond: 20 };
+
+export interface CommerceSimulatorOptions {
+  /** 0 picks a free port. Default 0. */
+  readonly port?: number;
+  readonly host?: string;
+  readonly seed?: number;
+  readonly enterpriseCount?: number;
+  /** The world's "today" (YYYY-MM-DD). */
+  readonly asOf?: string;
+  readonly apiKey?: string;
+  readonly apiSecret?: string;
+  /** `null` turns rate limiting off. */
+  readonly rateLimit?: RateLimit | null;
+  readonly timestampToleranceSeconds?: number;
+  /** Clock in ms since the epoch (timestamp window and rate limiter). */
+  readonly now?: () => number;
+}
+
+export interface CommerceTotals {
+  readonly seed: number;
+  readonly asOf: string;
+  readonly enterpriseCount: number;
+  readonly byRegistrationStatus: Record<RegistrationStatus, number>;
+}
+
+export interface CommerceSimulator {
+  readonly url: string;
+  readonly port: number;
+  readonly faults: FaultInjector;
+  totals(): CommerceTotals;
+  close(): Promise<void>;
+}
+
+const MAX_CONTROL_BODY_BYTES = 16 * 1024;
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+  });
+  res.end(body);
+}
+
+function sendWithFault(res: ServerResponse, response: ApiResponse, fault: Fault | undefined): void {
+  const body = JSON.stringify(response.envelope);
+  if (fault?.kind === 'malformed-json') {
+    sendJson(res, response.status, body.slice(0, Math.floor(body.length / 2)), response.headers);
+    return;
+  }
+  if (fault?.kind === 'cut-connection') {
+    // Promise the whole body, send half of it, then drop the connection.
+    const bytes = Buffer.from(body, 'utf8');
+    res.writeHead(response.status, {
+      ...response.headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(bytes.length),
+    });
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => {
+      res.socket?.destroy();
+    });
+    return;
+  }
+  sendJson(res, response.status, body, response.headers);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_CONTROL_BODY_BYTES) throw new RangeError('control request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startCommerceSimulator(
+  options: CommerceSimulatorOptions = {},
+): Promise<CommerceSimulator> {
+  const seed = options.seed ?? DEFAULT_COMMERCE_SEED;
+  const asOf = options.asOf ?? DEFAULT_AS_OF;
+  const enterpriseCount = options.enterpriseCount ?? DEFAULT_ENTERPRISE_COUNT;
+  const now = options.now ?? (() => Date.now());
+  const store = createEnterpriseStore(iterateCommerceEnterprises(seed, enterpriseCount, { asOf }));
+  const faults = createFaultInjector();
+  const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const rateLimiter = rateLimit === null ? undefined : createRateLimiter(rateLimit, now);
+  const credentials = new Map([
+    [options.apiKey ?? DEV_COMMERCE_API_KEY, options.apiSecret ?? DEV_COMMERCE_API_SECRET],
+  ]);
+  const totals = (): CommerceTotals => ({
+    seed,
+    asOf,
+    enterpriseCount: store.size,
+    byRegistrationStatus: store.countByStatus(),
+  });
+
+  const handleControl = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const requestId = randomUUID();
+    if (req.method === 'GET' && path === '/v1/_sim/totals') {
+      sendJson(res, 200, JSON.stringify(successEnvelope(totals(), requestId)));
+      return;
+    }
+    if (req.method === 'POST' && path === '/v1/_sim/faults') {
+      try {
+        faults.inject(faultSchema.parse(JSON.parse(await readBody(req)) as unknown));
+        sendJson(
+          res,
+          200,
+          JSON.stringify(successEnvelope({ pending: faults.pendingCount() }, requestId)),
+        );
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        sendJson(res, 400, JSON.stringify(errorEnvelope(400, requestId, detail)));
+      }
+      return;
+    }
+    sendJson(res, 404, JSON.stringify(errorEnvelope(404, requestId, `接口不存在：${path}`)));
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    if (url.pathname.startsWith('/v1/_sim/')) {
+      await handleControl(req, res, url.pathname);
+      return;
+    }
+    const requestId = randomUUID();
+    const fault = faults.takeNext();
+    if (fault?.kind === 'status') {
+      const headers: Record<string, string> =
+        fault.status === 429 ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+      sendJson(res, fault.status, JSON.stringify(errorEnvelope(fault.status, requestId)), headers);
+      return;
+    }
+    const response = handleApiRequest(
+      {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+      },
+      {
+        store,
+        credentials,
+        timestampToleranceSeconds:
+          options.timestampToleranceSeconds ?? DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
+        rateLimiter,
+        now,
+        requestId,
+      },
+    );
+    sendWithFault(res, response, fault);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('sim-commerce: request failed', error);
+      if (!res.headersSent) {
+        sendJson(res, 500, JSON.stringify(errorEnvelope(500, randomUUID())));
+      } else {
+        res.destroy();
+      }
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    faults,
+    totals,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
