@@ -24,10 +24,10 @@ up: setup
 
 # Lint: ESLint (type-checked rules as errors, zero warnings), Prettier, TypeScript, svelte-check.
 lint:
+    cd apps/bi && svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
     eslint --max-warnings 0 .
     prettier --check .
     tsc -p tsconfig.json
-    cd apps/bi && svelte-kit sync && svelte-check --fail-on-warnings --threshold warning
 
 # Every test: unit + integration (real DuckDB, DuckLake, PostgreSQL, PGlite, Temporal, dbt) then browser tests.
 test: setup-test

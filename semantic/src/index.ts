@@ -28,7 +28,7 @@ export {
   sqlResponse,
 } from './api/cube-responses.ts';
 export type { LoadResult, MultiLoadResponse } from './api/cube-responses.ts';
-export { DEV_SEMANTIC_SECRET, signToken, verifyAuthorization } from './auth/jwt-hs256.ts';
+export { DEV_SEMANTIC_SECRET, signToken, verifyAuthorization } from '@sg/api-token';
 export { createQueryRunner } from './server/query-runner.ts';
 export type { QueryRunner, ConnectionOpener } from './server/query-runner.ts';
 export { createSemanticServer, API_BASE_PATH } from './server/semantic-server.ts';

@@ -28,7 +28,9 @@ server.listen(settings.port, settings.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : settings.port;
   const views = [...model.views.keys()].join(', ');
-  console.log(`[semantic] listening on http://${settings.host}:${port}${API_BASE_PATH} (views: ${views})`);
+  console.log(
+    `[semantic] listening on http://${settings.host}:${port}${API_BASE_PATH} (views: ${views})`,
+  );
 });
 
 const shutdown = (): void => {

@@ -1,8 +1,6 @@
 // Environment variables of the BI app (SvelteKit 3: read when the app starts, server-only).
+import { DEV_SEMANTIC_SECRET } from '@sg/api-token';
 import { defineEnvVars } from '@sveltejs/kit/env';
-
-/** Same documented development default as the semantic server (semantic/README.md). */
-const DEV_SEMANTIC_SECRET = 'sg-dev-semantic-secret-change-me';
 
 const optional = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -18,7 +16,8 @@ export const variables = defineEnvVars({
     schema: (value) => optional(value),
   },
   SG_SEMANTIC_PORT: {
-    description: 'Port of the semantic server when SG_SEMANTIC_PUBLIC_URL is not set (default 4000).',
+    description:
+      'Port of the semantic server when SG_SEMANTIC_PUBLIC_URL is not set (default 4000).',
     schema: (value) => optional(value) ?? '4000',
   },
 });

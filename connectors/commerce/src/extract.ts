@@ -6,8 +6,8 @@
  * set of USCCs seen, to catch duplicates). Nothing is dropped silently:
  *   received = count + quarantined.length.
  */
-import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ColumnSpec, QuarantinedRecord } from '@sg/lake';
@@ -75,6 +75,15 @@ export function judgeRecord(record: unknown): RecordVerdict {
   return { ok: true, uscc: mapped.row.uscc, line: `${JSON.stringify(mapped.row)}\n` };
 }
 
+function writeChunk(out: WriteStream, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.write(chunk, (error) => {
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+}
+
 export async function extractEnterprises(
   client: CommerceClient,
   options: ExtractOptions,
@@ -85,10 +94,9 @@ export async function extractEnterprises(
   await mkdir(options.outDir, { recursive: true });
   const ndjsonPath = join(options.outDir, `commerce-enterprises-${options.window}.ndjson`);
   const out = createWriteStream(ndjsonPath, { encoding: 'utf8' });
-  const streamFailed = once(out, 'error').then(([error]: unknown[]) => {
-    throw error instanceof Error ? error : new Error(String(error));
-  });
-  streamFailed.catch(() => undefined);
+  // Stream errors reach the write and end callbacks below; this listener only keeps an 'error'
+  // event from becoming an uncaught exception.
+  out.on('error', () => undefined);
 
   const quarantined: QuarantinedRecord[] = [];
   const seen = new Set<string>();
@@ -120,16 +128,19 @@ export async function extractEnterprises(
           count += 1;
         }
       }
-      if (chunk !== '' && !out.write(chunk)) {
-        await Promise.race([once(out, 'drain'), streamFailed]);
-      }
+      // Wait until the page is handed to the file before asking for the next one: backpressure,
+      // and a page is never held longer than its own request.
+      if (chunk !== '') await writeChunk(out, chunk);
       if (page.nextCursor !== null && page.nextCursor === cursor) {
         throw new Error(`工商数据接口返回了重复的分页游标，已停止以免死循环：${cursor}`);
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
-    out.end();
-    await Promise.race([once(out, 'finish'), streamFailed]);
+    if (out.errored !== null) throw out.errored;
+    await new Promise<void>((resolve, reject) => {
+      out.once('error', reject);
+      out.end(resolve);
+    });
   } catch (error) {
     out.destroy();
     throw error;

@@ -12,7 +12,12 @@ import { canonicalRequest, computeSignature } from './request-signature.ts';
  * test can reproduce 429/500/cut connections/malformed JSON/hangs. It verifies signatures itself.
  */
 type Behaviour =
-  | { readonly kind: 'reply'; readonly status: number; readonly body: unknown; readonly headers?: Record<string, string> }
+  | {
+      readonly kind: 'reply';
+      readonly status: number;
+      readonly body: unknown;
+      readonly headers?: Record<string, string>;
+    }
   | { readonly kind: 'raw'; readonly status: number; readonly text: string }
   | { readonly kind: 'cut' }
   | { readonly kind: 'hang' };
@@ -35,7 +40,11 @@ const fail = (status: number, headers?: Record<string, string>): Behaviour => ({
   ...(headers === undefined ? {} : { headers }),
 });
 const CUT: Behaviour = { kind: 'cut' };
-const MALFORMED: Behaviour = { kind: 'raw', status: 200, text: '{"code":200,"message":"操作成功","data":{"ite' };
+const MALFORMED: Behaviour = {
+  kind: 'raw',
+  status: 200,
+  text: '{"code":200,"message":"操作成功","data":{"ite',
+};
 
 let server: Server;
 let baseUrl: string;
@@ -44,7 +53,10 @@ let seen: { path: string; signatureValid: boolean }[] = [];
 
 function signatureValid(req: IncomingMessage, url: URL): boolean {
   const timestamp = String(req.headers['x-timestamp']);
-  const expected = computeSignature(SECRET, canonicalRequest('GET', url.pathname, url.searchParams, timestamp));
+  const expected = computeSignature(
+    SECRET,
+    canonicalRequest('GET', url.pathname, url.searchParams, timestamp),
+  );
   return req.headers['x-api-key'] === KEY && req.headers['x-signature'] === expected;
 }
 
@@ -65,7 +77,10 @@ function respond(req: IncomingMessage, res: ServerResponse): void {
       return;
     case 'cut': {
       const text = JSON.stringify({ code: 200, message: '操作成功', data: LISTING });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length) });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(text.length),
+      });
       res.write(text.slice(0, 20), () => res.socket?.destroy());
       return;
     }
@@ -82,7 +97,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
 });
 
 afterEach(() => {
@@ -121,9 +140,16 @@ async function errorOf(promise: Promise<unknown>): Promise<CommerceApiError> {
 describe('createCommerceClient: protocol', () => {
   it('signs every request so the vendor can verify it', async () => {
     const { client } = testClient();
-    await client.listEnterprises({ pageSize: 5, cursor: 'abc', updatedSince: new Date('2025-06-29T16:00:00Z') });
+    await client.listEnterprises({
+      pageSize: 5,
+      cursor: 'abc',
+      updatedSince: new Date('2025-06-29T16:00:00Z'),
+    });
     expect(seen).toEqual([
-      { path: '/v1/enterprises?pageSize=5&updatedSince=2025-06-30+00%3A00%3A00&cursor=abc', signatureValid: true },
+      {
+        path: '/v1/enterprises?pageSize=5&updatedSince=2025-06-30+00%3A00%3A00&cursor=abc',
+        signatureValid: true,
+      },
     ]);
   });
 
@@ -229,7 +255,11 @@ describe('createCommerceClient: retries', () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      closed.close(() => {
+        resolve();
+      }),
+    );
     const { client } = testClient({ baseUrl: `http://127.0.0.1:${port}` });
     const error = await errorOf(client.listEnterprises({}));
     expect(error).toMatchObject({ kind: 'network', attempts: 4 });
@@ -254,7 +284,11 @@ describe('commerceClientConfigFromEnv', () => {
 
   it.each([
     ['no base URL', { ...COMPLETE, SG_COMMERCE_BASE_URL: undefined }, 'SG_COMMERCE_BASE_URL'],
-    ['a base URL that is not a URL', { ...COMPLETE, SG_COMMERCE_BASE_URL: 'vendor' }, 'SG_COMMERCE_BASE_URL'],
+    [
+      'a base URL that is not a URL',
+      { ...COMPLETE, SG_COMMERCE_BASE_URL: 'vendor' },
+      'SG_COMMERCE_BASE_URL',
+    ],
     ['no key', { ...COMPLETE, SG_COMMERCE_API_KEY: undefined }, 'SG_COMMERCE_API_KEY'],
     ['no secret', { ...COMPLETE, SG_COMMERCE_API_SECRET: undefined }, 'SG_COMMERCE_API_SECRET'],
   ])('refuses %s, naming the variable', (_name, env, variable) => {

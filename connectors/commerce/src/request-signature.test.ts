@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalQuery, canonicalRequest, computeSignature, signRequest } from './request-signature.ts';
+import {
+  canonicalQuery,
+  canonicalRequest,
+  computeSignature,
+  signRequest,
+} from './request-signature.ts';
 
 /**
  * The shared test vector: simulators/commerce/src/request-signature.test.ts pins the same one for
@@ -34,9 +39,27 @@ describe('request signature (signer side)', () => {
 
   it.each([
     ['no parameters', [], ''],
-    ['sorted by name', [['b', '1'], ['a', '2']], 'a=2&b=1'],
-    ['repeated names sorted by value', [['k', 'z'], ['k', 'a']], 'k=a&k=z'],
-    ['spaces as %20, never +', [['updatedSince', '2025-06-30 08:00:00']], 'updatedSince=2025-06-30%2008%3A00%3A00'],
+    [
+      'sorted by name',
+      [
+        ['b', '1'],
+        ['a', '2'],
+      ],
+      'a=2&b=1',
+    ],
+    [
+      'repeated names sorted by value',
+      [
+        ['k', 'z'],
+        ['k', 'a'],
+      ],
+      'k=a&k=z',
+    ],
+    [
+      'spaces as %20, never +',
+      [['updatedSince', '2025-06-30 08:00:00']],
+      'updatedSince=2025-06-30%2008%3A00%3A00',
+    ],
   ] as const)('canonical query: %s', (_name, params, expected) => {
     expect(canonicalQuery(params)).toBe(expected);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, backoffDelayMs, parseRetryAfterMs, retryAfterDelayMs } from './retry-policy.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffDelayMs,
+  parseRetryAfterMs,
+  retryAfterDelayMs,
+} from './retry-policy.ts';
 
 const POLICY = { maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 };
 
@@ -19,7 +24,9 @@ describe('backoffDelayMs (full jitter)', () => {
 
   it('has bounded defaults', () => {
     expect(DEFAULT_RETRY_POLICY.maxAttempts).toBeGreaterThan(1);
-    expect(DEFAULT_RETRY_POLICY.maxDelayMs).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.maxRetryAfterMs);
+    expect(DEFAULT_RETRY_POLICY.maxDelayMs).toBeLessThanOrEqual(
+      DEFAULT_RETRY_POLICY.maxRetryAfterMs,
+    );
   });
 });
 

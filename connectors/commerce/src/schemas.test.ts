@@ -47,17 +47,27 @@ describe('vendorEnterpriseSchema', () => {
       establishDate: value,
       industryCode: value,
     });
-    expect(parsed).toMatchObject({ legalPersonName: null, regCapital: null, establishDate: null, industryCode: null });
+    expect(parsed).toMatchObject({
+      legalPersonName: null,
+      regCapital: null,
+      establishDate: null,
+      industryCode: null,
+    });
   });
 
   it('drops the 00:00:00 some vendors append to dates', () => {
-    expect(vendorEnterpriseSchema.parse({ ...GOJI_COMPANY, establishDate: '2019-04-08 00:00:00' }).establishDate).toBe(
-      '2019-04-08',
-    );
+    expect(
+      vendorEnterpriseSchema.parse({ ...GOJI_COMPANY, establishDate: '2019-04-08 00:00:00' })
+        .establishDate,
+    ).toBe('2019-04-08');
   });
 
   it.each([
-    ['a wrong check character', { creditCode: '91640521MA76QK3P50' }, 'creditCode：统一社会信用代码校验位错误'],
+    [
+      'a wrong check character',
+      { creditCode: '91640521MA76QK3P50' },
+      'creditCode：统一社会信用代码校验位错误',
+    ],
     ['a short USCC', { creditCode: '9164052' }, '应为18位'],
     ['a missing USCC', { creditCode: undefined }, '缺少统一社会信用代码'],
     ['a missing name', { name: undefined }, 'name：缺少企业名称'],

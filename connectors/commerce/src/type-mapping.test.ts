@@ -6,9 +6,11 @@ import {
   parseRegisteredCapitalFen,
   toRawEnterpriseRow,
 } from './type-mapping.ts';
+import { vendorEnterpriseSchema } from './schemas.ts';
 import type { VendorEnterprise } from './schemas.ts';
 
-const GOJI_COMPANY: VendorEnterprise = {
+/** Parsed through the wire schema, as extract.ts does (the USCC comes out branded). */
+const GOJI_COMPANY: VendorEnterprise = vendorEnterpriseSchema.parse({
   creditCode: '91640521MA76QK3P5W',
   name: '中卫青禾枸杞科技有限公司',
   legalPersonName: '马海',
@@ -18,7 +20,7 @@ const GOJI_COMPANY: VendorEnterprise = {
   areaCode: '640521',
   industryCode: '0171',
   updateTime: '2025-06-20 09:00:00',
-};
+});
 
 describe('raw columns of raw_commerce.enterprises', () => {
   it('are the contract columns, in order, with DuckDB and Arrow types', () => {
@@ -42,7 +44,8 @@ describe('raw columns of raw_commerce.enterprises', () => {
   });
 
   it('describe every column in Chinese', () => {
-    for (const column of COMMERCE_ENTERPRISE_COLUMNS) expect(column.description).toMatch(/\p{Script=Han}/u);
+    for (const column of COMMERCE_ENTERPRISE_COLUMNS)
+      expect(column.description).toMatch(/\p{Script=Han}/u);
   });
 });
 

@@ -17,11 +17,21 @@ function kindOf(httpStatus: number, body: unknown): CommerceErrorKind | 'ok' {
   }
 }
 
-const envelope = (code: number, data: unknown = null) => ({ code, message: '…', data, requestId: 'r-1' });
+const envelope = (code: number, data: unknown = null) => ({
+  code,
+  message: '…',
+  data,
+  requestId: 'r-1',
+});
 
 describe('interpretResponse', () => {
   it('returns the validated data of a success envelope', () => {
-    expect(interpretResponse({ request: REQUEST, httpStatus: 200, body: envelope(200, { value: 3 }) }, DATA)).toEqual({
+    expect(
+      interpretResponse(
+        { request: REQUEST, httpStatus: 200, body: envelope(200, { value: 3 }) },
+        DATA,
+      ),
+    ).toEqual({
       value: 3,
     });
   });
@@ -44,12 +54,25 @@ describe('interpretResponse', () => {
 
   it('keeps vendor code, request id and request in the error, with a Chinese message', () => {
     try {
-      interpretResponse({ request: REQUEST, httpStatus: 401, body: { code: 401, message: '鉴权失败：签名验证失败', data: null, requestId: 'r-9' } }, DATA);
+      interpretResponse(
+        {
+          request: REQUEST,
+          httpStatus: 401,
+          body: { code: 401, message: '鉴权失败：签名验证失败', data: null, requestId: 'r-9' },
+        },
+        DATA,
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CommerceApiError);
       const e = error as CommerceApiError;
-      expect(e).toMatchObject({ kind: 'authentication', httpStatus: 401, vendorCode: 401, requestId: 'r-9', request: REQUEST });
+      expect(e).toMatchObject({
+        kind: 'authentication',
+        httpStatus: 401,
+        vendorCode: 401,
+        requestId: 'r-9',
+        request: REQUEST,
+      });
       expect(e.retryable).toBe(false);
       expect(e.message).toContain('签名验证失败');
       expect(e.message).toContain(REQUEST);

@@ -328,13 +328,15 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
         const [first, second] = await Promise.all([open(), open()]);
         await first.query('begin');
         await first.query('select value from test_counters where counter_id = 3 for update');
-        await second.query('begin').catch(() => undefined);
+        // Not awaited: on PGlite even BEGIN waits while the first transaction is open.
+        const secondBegin = second.query('begin');
         const secondLock = second.query<{ value: number }>(
           'select value from test_counters where counter_id = 3 for update',
         );
         expect(await settlesWithin(secondLock, BLOCKED_PROBE_MS)).toBe(false);
         await first.query('update test_counters set value = value + 10 where counter_id = 3');
         await first.query('commit');
+        await secondBegin;
         expect((await secondLock).rows[0]?.value).toBe(10);
         await second.query('commit');
       });

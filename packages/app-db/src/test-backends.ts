@@ -79,6 +79,8 @@ export const TEST_BACKENDS: readonly (() => TestBackend)[] = [pgliteSocketBacken
 
 export async function connect(connectionString: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString });
+  // A server stopped under a test must fail that test, not crash the worker with an 'error' event.
+  client.on('error', () => undefined);
   await client.connect();
   return client;
 }

@@ -86,6 +86,8 @@ for (const c of cities) {
 }
 let droppedZones = 0;
 for (const a of areas) {
+  // 东莞, 中山, 儋州 have no counties; the source repeats the prefecture as a county "xxxx00".
+  if (a.code.endsWith('00')) continue;
   if (isFunctionalZone(a.code)) {
     droppedZones += 1;
     continue;
@@ -104,6 +106,7 @@ const snapshot = {
     'Statistics-only pseudo prefectures (市辖区, 县, 省直辖县级行政区划, 自治区直辖县级行政区划) are removed; their counties have the province as parent.',
     `County-level 功能区 codes ending 71–80 are removed (${droppedZones} entries).`,
     '台湾省, 香港特别行政区 and 澳门特别行政区 are included at province level only.',
+    'Prefecture-level cities without counties (东莞, 中山, 儋州) appear only as prefectures.',
   ],
   regions,
 };

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,10 +16,9 @@ import {
   writeNdjson,
 } from './testing/enterprise-fixtures.ts';
 import type { RawRecord } from './testing/enterprise-fixtures.ts';
+import { runLandingChild } from './testing/landing-child.ts';
 import { TEST_CATALOG_KINDS, createTestLake } from './testing/test-lakes.ts';
 import type { TestLake } from './testing/test-lakes.ts';
-
-const CHILD_SCRIPT = join(import.meta.dirname, 'testing', 'landing-child-process.ts');
 
 type Row = Record<string, unknown>;
 
@@ -32,23 +30,6 @@ async function rows(lake: Lake, sql: string): Promise<Row[]> {
 async function count(lake: Lake, sql: string): Promise<number> {
   const [row] = await rows(lake, `select count(*) as n from (${sql})`);
   return Number(row?.['n']);
-}
-
-/** Runs the landing child process; resolves with its exit signal/code and stdout. */
-function runChild(input: unknown): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD_SCRIPT, JSON.stringify(input)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
 }
 
 /** Checksum recomputed in Node from what the lake holds, per the documented canonical form. */
@@ -257,7 +238,7 @@ describe.each(TEST_CATALOG_KINDS)('landRecords on a %s catalog', (kind) => {
       ENTERPRISE_SHIZUISHAN_SOFTWARE,
       ENTERPRISE_BAD_DATE,
     ]);
-    const crashed = await runChild({ config: testLake.config, request, crashBeforeCommit: true });
+    const crashed = await runLandingChild({ config: testLake.config, request, crashBeforeCommit: true });
     expect(crashed.signal).toBe('SIGKILL');
     expect(await rows(lake, `select uscc from lake.raw_commerce.enterprises`)).toEqual([
       { uscc: ENTERPRISE_YINCHUAN_MILL['uscc'] },
@@ -266,7 +247,7 @@ describe.each(TEST_CATALOG_KINDS)('landRecords on a %s catalog', (kind) => {
     expect(await count(lake, `from lake.meta.landings`)).toBe(1);
 
     // The rerun waits out the dead process's commit lock (SQLite: stale after 10 s) and lands.
-    const rerun = await runChild({ config: testLake.config, request });
+    const rerun = await runLandingChild({ config: testLake.config, request });
     expect(rerun.code, rerun.stderr).toBe(0);
     const result = JSON.parse(rerun.stdout) as LandingResult;
     expect(result).toMatchObject({ rowCount: 2, quarantinedCount: 1 });
@@ -286,7 +267,7 @@ describe.each(TEST_CATALOG_KINDS)('landRecords on a %s catalog', (kind) => {
       await requestFor('2024-06-03', [ENTERPRISE_SHIZUISHAN_SOFTWARE]),
       await requestFor('2024-06-01', [ENTERPRISE_WUZHONG_COOP], { entity: 'enterprise_changes' }),
     ];
-    const results = await Promise.all(requests.map((request) => runChild({ config: testLake.config, request })));
+    const results = await Promise.all(requests.map((request) => runLandingChild({ config: testLake.config, request })));
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(
       await rows(lake, `select _window, count(*) as n from lake.raw_commerce.enterprises group by _window order by _window`),

@@ -2,8 +2,11 @@
 // assets it is computed from. This module holds the shape and the graph checks; the assets
 // themselves live in registry.ts.
 
-/** How an asset is materialised: by a connector landing into the lake, or by a dbt model. */
-export type AssetKind = 'landing' | 'dbt';
+/**
+ * How an asset is materialised: `landing` by a connector landing into the lake, `dbt` by a dbt
+ * model, `seed` by a dbt seed (a reference CSV in models/seeds/).
+ */
+export type AssetKind = 'landing' | 'dbt' | 'seed';
 
 /** Landing assets are partitioned by extraction window; dbt assets are rebuilt whole. */
 export type AssetPartitioning = { readonly by: 'window' } | { readonly by: 'none' };
@@ -21,7 +24,10 @@ export interface AssetDefinition {
   readonly partitioning: AssetPartitioning;
   /** Fully qualified relation in the DuckDB session where the lake is attached as `lake`. */
   readonly relation: string;
-  /** dbt model (or source) name, for dbt assets: the file `models/**\/<dbtModel>.sql`. */
+  /**
+   * For dbt and seed assets, the dbt resource name: the file `models/**\/<dbtModel>.sql` of a
+   * model, `models/seeds/<dbtModel>.csv` of a seed.
+   */
   readonly dbtModel?: string;
 }
 
@@ -49,8 +55,8 @@ export function defineAssetGraph(assets: readonly AssetDefinition[]): AssetGraph
   const byKey = new Map<string, AssetDefinition>();
   for (const asset of assets) {
     if (byKey.has(asset.key)) throw new AssetGraphError(`duplicate asset key: ${asset.key}`);
-    if (asset.kind === 'dbt' && asset.dbtModel === undefined) {
-      throw new AssetGraphError(`dbt asset ${asset.key} does not name its dbt model`);
+    if (asset.kind !== 'landing' && asset.dbtModel === undefined) {
+      throw new AssetGraphError(`${asset.kind} asset ${asset.key} does not name its dbt model`);
     }
     byKey.set(asset.key, asset);
   }

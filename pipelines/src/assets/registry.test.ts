@@ -7,27 +7,31 @@ import type { AssetDefinition } from './asset-definition.ts';
 import {
   MARTS_ENTERPRISES,
   RAW_COMMERCE_ENTERPRISES,
+  REF_INDUSTRIES,
+  REF_REGIONS,
   STG_COMMERCE_ENTERPRISES,
   assetGraph,
   dbtAssetsBuiltWith,
   dbtSelectorFor,
 } from './registry.ts';
 
-/** Every `*.sql` file name (without extension) under models/, recursively. */
-function dbtModelFileNames(modelsDir: string): Set<string> {
+/** Every `*.<extension>` file name (without extension) under `dir`, recursively. */
+function fileNames(dir: string, extension: '.sql' | '.csv'): Set<string> {
   const names = new Set<string>();
-  for (const entry of readdirSync(modelsDir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith('.sql') && !entry.parentPath.includes('target')) {
-      names.add(path.basename(entry.name, '.sql'));
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(extension)) {
+      names.add(path.basename(entry.name, extension));
     }
   }
   return names;
 }
 
 describe('asset registry', () => {
-  it('loads, and orders the commerce assets raw → staging → mart', () => {
+  it('loads, and orders the commerce assets raw → staging → mart (seeds before the mart)', () => {
     expect(assetGraph.topologicalOrder).toEqual([
       RAW_COMMERCE_ENTERPRISES,
+      REF_REGIONS,
+      REF_INDUSTRIES,
       STG_COMMERCE_ENTERPRISES,
       MARTS_ENTERPRISES,
     ]);
@@ -40,13 +44,15 @@ describe('asset registry', () => {
     }
   });
 
-  it('has a dbt model file in models/ for every dbt asset', () => {
-    const modelsDir = path.join(findRepoRoot(), 'models');
-    const modelFiles = dbtModelFileNames(modelsDir);
-    const dbtAssets = assetGraph.assets.filter((asset) => asset.kind === 'dbt');
-    expect(dbtAssets.length).toBeGreaterThan(0);
-    for (const asset of dbtAssets) {
-      expect(modelFiles, `models/**/${asset.dbtModel ?? '?'}.sql`).toContain(asset.dbtModel);
+  it.each([
+    { kind: 'dbt', dir: 'models/models', extension: '.sql' },
+    { kind: 'seed', dir: 'models/seeds', extension: '.csv' },
+  ] as const)('has a $dir/**/<name>$extension for every $kind asset', ({ kind, dir, extension }) => {
+    const files = fileNames(path.join(findRepoRoot(), dir), extension);
+    const assets = assetGraph.assets.filter((asset) => asset.kind === kind);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(files, `${dir}/**/${asset.dbtModel ?? '?'}${extension}`).toContain(asset.dbtModel);
     }
   });
 
@@ -61,14 +67,25 @@ describe('asset registry', () => {
     expect(() => dbtSelectorFor(RAW_COMMERCE_ENTERPRISES)).toThrow(/not a dbt asset/);
   });
 
-  it('lists the dbt assets built with the enterprises mart, staging first', () => {
+  it('lists the dbt assets built with the enterprises mart: seeds and staging, then the mart', () => {
     expect(dbtAssetsBuiltWith(MARTS_ENTERPRISES).map((asset) => asset.key)).toEqual([
+      REF_REGIONS,
+      REF_INDUSTRIES,
       STG_COMMERCE_ENTERPRISES,
       MARTS_ENTERPRISES,
     ]);
   });
 
-  it('walks downstream of the raw landing to both dbt assets', () => {
+  it('walks upstream of the mart to the landing and both seeds', () => {
+    expect(assetGraph.upstreamOf(MARTS_ENTERPRISES)).toEqual([
+      RAW_COMMERCE_ENTERPRISES,
+      REF_REGIONS,
+      REF_INDUSTRIES,
+      STG_COMMERCE_ENTERPRISES,
+    ]);
+  });
+
+  it('walks downstream of the raw landing to staging and the mart', () => {
     expect(assetGraph.downstreamOf(RAW_COMMERCE_ENTERPRISES)).toEqual([
       STG_COMMERCE_ENTERPRISES,
       MARTS_ENTERPRISES,
@@ -112,7 +129,7 @@ const BROKEN_GRAPHS: { name: string; assets: AssetDefinition[]; error: RegExp }[
   {
     name: 'DBT_ASSET_WITHOUT_MODEL',
     assets: [{ ...landing('a'), kind: 'dbt' }],
-    error: /does not name its dbt model/,
+    error: /dbt asset a does not name its dbt model/,
   },
 ];
 

@@ -6,6 +6,8 @@ import type { AssetDefinition, AssetGraph } from './asset-definition.ts';
 export const RAW_COMMERCE_ENTERPRISES = 'raw_commerce.enterprises';
 export const STG_COMMERCE_ENTERPRISES = 'stg_commerce__enterprises';
 export const MARTS_ENTERPRISES = 'marts.enterprises';
+export const REF_REGIONS = 'reference.ref_regions';
+export const REF_INDUSTRIES = 'reference.ref_industries';
 
 const ASSETS: readonly AssetDefinition[] = [
   {
@@ -32,13 +34,37 @@ const ASSETS: readonly AssetDefinition[] = [
     dbtModel: 'stg_commerce__enterprises',
   },
   {
+    key: REF_REGIONS,
+    title: '行政区划代码表（GB/T 2260）',
+    description:
+      'One row per administrative region (province, prefecture, county) of the dated GB/T 2260 ' +
+      'snapshot in packages/domain.',
+    kind: 'seed',
+    upstream: [],
+    partitioning: { by: 'none' },
+    relation: 'lake.reference.ref_regions',
+    dbtModel: 'ref_regions',
+  },
+  {
+    key: REF_INDUSTRIES,
+    title: '国民经济行业分类（GB/T 4754-2017）',
+    description:
+      'One row per industry code at every level (section, division, group, class) of ' +
+      'GB/T 4754-2017, from packages/domain.',
+    kind: 'seed',
+    upstream: [],
+    partitioning: { by: 'none' },
+    relation: 'lake.reference.ref_industries',
+    dbtModel: 'ref_industries',
+  },
+  {
     key: MARTS_ENTERPRISES,
     title: '企业主题表',
     description:
       'One row per enterprise, with its region (county and prefecture), industry section and ' +
       'registered capital in fen. Feeds the enterprise overview in the semantic layer.',
     kind: 'dbt',
-    upstream: [STG_COMMERCE_ENTERPRISES],
+    upstream: [STG_COMMERCE_ENTERPRISES, REF_REGIONS, REF_INDUSTRIES],
     partitioning: { by: 'none' },
     relation: 'lake.marts.enterprises',
     dbtModel: 'enterprises',
@@ -58,9 +84,9 @@ export function dbtSelectorFor(key: string): string {
   return `+${asset.dbtModel}`;
 }
 
-/** The dbt assets that `dbt build --select +<model of key>` materialises, in build order. */
+/** The dbt models and seeds that `dbt build --select +<model of key>` builds, in build order. */
 export function dbtAssetsBuiltWith(key: string): readonly AssetDefinition[] {
   return [...assetGraph.upstreamOf(key), key]
     .map((k) => assetGraph.get(k))
-    .filter((asset) => asset.kind === 'dbt');
+    .filter((asset) => asset.kind !== 'landing');
 }

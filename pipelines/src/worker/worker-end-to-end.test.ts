@@ -10,7 +10,7 @@ import type { Worker } from '@temporalio/worker';
 import { openLake } from '@sg/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
-import { MARTS_ENTERPRISES, STG_COMMERCE_ENTERPRISES } from '../assets/registry.ts';
+import { MARTS_ENTERPRISES, dbtAssetsBuiltWith } from '../assets/registry.ts';
 import { runCommerceLanding } from '../client/commerce-landing-run.ts';
 import { resourcesFromEnv } from '../resources.ts';
 import type { PipelineResources } from '../resources.ts';

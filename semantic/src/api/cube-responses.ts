@@ -10,10 +10,13 @@ export type CubeRow = Record<string, JsonScalar>;
 
 export interface LoadResult {
   readonly query: NormalizedQuery;
-  readonly data: CubeRow[] | { members: string[]; dataset: JsonScalar[][] } | {
-    members: string[];
-    columns: JsonScalar[][];
-  };
+  readonly data:
+    | CubeRow[]
+    | { members: string[]; dataset: JsonScalar[][] }
+    | {
+        members: string[];
+        columns: JsonScalar[][];
+      };
   readonly lastRefreshTime: string;
   readonly annotation: QueryAnnotation;
   readonly dataSource: 'default';
@@ -91,7 +94,8 @@ export function sqlResponse(compiled: CompiledQuery): { sql: Record<string, unkn
     timeDimension === undefined
       ? undefined
       : Object.entries(compiled.aliasNameToMember).find(
-          ([, member]) => member === `${timeDimension.dimension}.${timeDimension.granularity ?? ''}`,
+          ([, member]) =>
+            member === `${timeDimension.dimension}.${timeDimension.granularity ?? ''}`,
         )?.[0];
   return {
     sql: {

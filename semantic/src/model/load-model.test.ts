@@ -24,10 +24,14 @@ describe('the shipped model (semantic/model)', () => {
   it('keeps the cube private and titles in Chinese', () => {
     expect(model.cubeNames.has('enterprises')).toBe(true);
     expect(model.views.has('enterprises')).toBe(false);
-    const prefecture = model.views.get('enterprise_overview')?.dimensions.get(
-      'enterprise_overview.prefecture_name',
-    );
-    expect(prefecture).toMatchObject({ shortTitle: '地市', title: '企业分布概览 地市', type: 'string' });
+    const prefecture = model.views
+      .get('enterprise_overview')
+      ?.dimensions.get('enterprise_overview.prefecture_name');
+    expect(prefecture).toMatchObject({
+      shortTitle: '地市',
+      title: '企业分布概览 地市',
+      type: 'string',
+    });
     expect(
       model.views.get('enterprise_overview')?.measures.get('enterprise_overview.count')?.sql,
     ).toBe('count(*)');
@@ -84,10 +88,12 @@ describe('model errors are reported at load time', () => {
   });
 
   it('rejects unknown keys and bad identifiers with the file name', () => {
-    expect(() => parseModelFile('cubes: [{ name: "bad name", title: x, sql_table: t }]', 'x.yml'))
-      .toThrow(/x\.yml: cubes\.0\.name/);
-    expect(() => parseModelFile('cubes: [{ name: a, title: x, sql_table: t, sqll: y }]', 'y.yml'))
-      .toThrow(ModelError);
+    expect(() =>
+      parseModelFile('cubes: [{ name: "bad name", title: x, sql_table: t }]', 'x.yml'),
+    ).toThrow(/x\.yml: cubes\.0\.name/);
+    expect(() =>
+      parseModelFile('cubes: [{ name: a, title: x, sql_table: t, sqll: y }]', 'y.yml'),
+    ).toThrow(ModelError);
   });
 
   it('supports includes "*", aliases and prefixes', () => {
@@ -98,7 +104,10 @@ describe('model errors are reported at load time', () => {
       - join_path: things
         prefix: true
         includes: [count, { name: kind, alias: category, title: 分类 }]`;
-    const model = buildSemanticModel([parseModelFile(CUBE, 'c.yml'), parseModelFile(view, 'v.yml')]);
+    const model = buildSemanticModel([
+      parseModelFile(CUBE, 'c.yml'),
+      parseModelFile(view, 'v.yml'),
+    ]);
     const members = model.views.get('v');
     expect([...(members?.measures.keys() ?? [])]).toEqual(['v.things_count']);
     expect(members?.dimensions.get('v.things_category')).toMatchObject({
@@ -107,7 +116,10 @@ describe('model errors are reported at load time', () => {
     });
     const all = buildSemanticModel([
       parseModelFile(CUBE, 'c.yml'),
-      parseModelFile('views: [{ name: w, title: W, cubes: [{ join_path: things, includes: "*", excludes: [total] }] }]', 'w.yml'),
+      parseModelFile(
+        'views: [{ name: w, title: W, cubes: [{ join_path: things, includes: "*", excludes: [total] }] }]',
+        'w.yml',
+      ),
     ]);
     expect([...(all.views.get('w')?.measures.keys() ?? [])]).toEqual(['w.count']);
   });

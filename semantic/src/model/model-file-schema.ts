@@ -4,14 +4,27 @@ import { z } from 'zod';
 
 /** Cube member and cube names: identifiers that are safe to quote in generated SQL. */
 export const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const identifier = z.string().regex(IDENTIFIER_PATTERN, 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
+const identifier = z
+  .string()
+  .regex(IDENTIFIER_PATTERN, 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
 
 /** `schema.table` or `catalog.schema.table`, each part an identifier. */
 const sqlTable = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){0,2}$/, 'must be [catalog.]schema.table');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){0,2}$/,
+    'must be [catalog.]schema.table',
+  );
 
-export const MEASURE_TYPES = ['count', 'count_distinct', 'sum', 'avg', 'min', 'max', 'number'] as const;
+export const MEASURE_TYPES = [
+  'count',
+  'count_distinct',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'number',
+] as const;
 export const DIMENSION_TYPES = ['string', 'number', 'time', 'boolean'] as const;
 
 export const measureFileSchema = z.strictObject({

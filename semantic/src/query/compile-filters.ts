@@ -27,7 +27,12 @@ const memberValueType = (member: ViewMember): ValueType =>
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-function typedParameter(params: ParameterList, type: ValueType, value: string, name: string): string {
+function typedParameter(
+  params: ParameterList,
+  type: ValueType,
+  value: string,
+  name: string,
+): string {
   switch (type) {
     case 'string':
       return params.add(value);
@@ -111,7 +116,9 @@ function compileMemberFilter(
   const { operator, values } = filter;
   const column = member.sql;
   if (!operatorFits(operator, type)) {
-    throw new QueryError(`operator '${operator}' does not apply to ${type} member '${member.name}'`);
+    throw new QueryError(
+      `operator '${operator}' does not apply to ${type} member '${member.name}'`,
+    );
   }
   const each = (render: (value: string) => string): string[] => values.map(render);
   switch (operator) {
@@ -160,7 +167,9 @@ function compileMemberFilter(
       requireValues(filter, 'some');
       const range = withDateError(() => resolveDateRange(values, now));
       const between = `${column} >= CAST(${params.add(range.from)} AS TIMESTAMP) AND ${column} <= CAST(${params.add(range.to)} AS TIMESTAMP)`;
-      return operator === 'inDateRange' ? `(${between})` : `(NOT (${between}) OR ${column} IS NULL)`;
+      return operator === 'inDateRange'
+        ? `(${between})`
+        : `(NOT (${between}) OR ${column} IS NULL)`;
     }
     case 'beforeDate':
     case 'beforeOrOnDate':

@@ -129,6 +129,7 @@ export function resolveDateRange(range: string | readonly string[], now: Date): 
     throw new DateRangeError('a date range is [from, to] or one relative phrase');
   }
   const bounds = { from: normalizeBound(from, 'from'), to: normalizeBound(to, 'to') };
-  if (bounds.from > bounds.to) throw new DateRangeError(`date range starts after it ends: ${from} > ${to}`);
+  if (bounds.from > bounds.to)
+    throw new DateRangeError(`date range starts after it ends: ${from} > ${to}`);
   return bounds;
 }

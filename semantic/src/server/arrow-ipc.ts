@@ -36,7 +36,10 @@ export function arrowIpcStream(compiled: CompiledQuery, rows: readonly AliasRow[
   const vectors: Record<string, Vector> = {};
   for (const column of compiled.columns) {
     const name = column.keys[0] ?? column.alias;
-    vectors[name] = columnVector(column.type, rows.map((row) => row[column.alias] ?? null));
+    vectors[name] = columnVector(
+      column.type,
+      rows.map((row) => row[column.alias] ?? null),
+    );
   }
   return tableToIPC(new Table(vectors), 'stream');
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { lakeConfigFromEnv, openLake, runLakeTransaction } from '@sg/lake';
 import type { Lake } from '@sg/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTERPRISES_NINGXIA_SEVEN, createEnterprisesMart } from '../test-fixtures/enterprises-mart.ts';
+import {
+  ENTERPRISES_NINGXIA_SEVEN,
+  createEnterprisesMart,
+} from '../test-fixtures/enterprises-mart.ts';
 import { createQueryRunner } from './query-runner.ts';
 import type { QueryRunner } from './query-runner.ts';
 
@@ -19,7 +22,9 @@ describe('query runner over a real DuckLake (read-only)', () => {
 
   beforeAll(async () => {
     writer = await openLake(config);
-    await runLakeTransaction(writer, (c) => createEnterprisesMart(c, ENTERPRISES_NINGXIA_SEVEN.slice(0, 3)));
+    await runLakeTransaction(writer, (c) =>
+      createEnterprisesMart(c, ENTERPRISES_NINGXIA_SEVEN.slice(0, 3)),
+    );
     runner = createQueryRunner(() => {
       opens += 1;
       return openLake(config, { readOnly: true });
@@ -43,7 +48,7 @@ describe('query runner over a real DuckLake (read-only)', () => {
     expect(opens).toBe(1);
   });
 
-  it('reopens after the connection broke', async () => {
+  it('opens a fresh connection after close()', async () => {
     await runner.close();
     expect(await runner.run(COUNT_SQL, [])).toEqual([{ n: 7 }]);
     expect(opens).toBe(2);
@@ -55,7 +60,9 @@ describe('query runner over a real DuckLake (read-only)', () => {
     const lazy = createQueryRunner(() => openLake(missing, { readOnly: true }));
     await expect(lazy.run(COUNT_SQL, [])).rejects.toThrow(/does not exist yet/);
     const created = await openLake(missing);
-    await runLakeTransaction(created, (c) => createEnterprisesMart(c, ENTERPRISES_NINGXIA_SEVEN.slice(0, 1)));
+    await runLakeTransaction(created, (c) =>
+      createEnterprisesMart(c, ENTERPRISES_NINGXIA_SEVEN.slice(0, 1)),
+    );
     created.close();
     expect(await lazy.run(COUNT_SQL, [])).toEqual([{ n: 1 }]);
     await lazy.close();

@@ -4,7 +4,7 @@ import cube, { ResultSet } from '@cubejs-client/core';
 import type { CubeApi } from '@cubejs-client/core';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../auth/jwt-hs256.ts';
+import { signToken } from '@sg/api-token';
 import { loadSemanticModel } from '../model/load-model.ts';
 import { ENTERPRISES_NINGXIA_SEVEN, openMartDatabase } from '../test-fixtures/enterprises-mart.ts';
 import type { MartDatabase } from '../test-fixtures/enterprises-mart.ts';
@@ -31,7 +31,9 @@ beforeAll(async () => {
   db = await openMartDatabase(ENTERPRISES_NINGXIA_SEVEN);
   server = createSemanticServer({
     model: loadSemanticModel(),
-    runner: createQueryRunner(() => Promise.resolve({ connection: db.connection, close: () => undefined })),
+    runner: createQueryRunner(() =>
+      Promise.resolve({ connection: db.connection, close: () => undefined }),
+    ),
     secret: SECRET,
     corsOrigins: [BI_ORIGIN],
   });
@@ -55,15 +57,29 @@ describe('@cubejs-client/core against the semantic server', () => {
       { x: '吴忠市', xValues: ['吴忠市'], [`${V}.count`]: 1 },
     ]);
     expect(resultSet.seriesNames()).toEqual([
-      { key: `${V}.count`, title: '企业分布概览 企业数', shortTitle: '企业数', yValues: [`${V}.count`] },
+      {
+        key: `${V}.count`,
+        title: '企业分布概览 企业数',
+        shortTitle: '企业数',
+        yValues: [`${V}.count`],
+      },
     ]);
-    expect(resultSet.tablePivot()[0]).toEqual({ [`${V}.prefecture_name`]: '银川市', [`${V}.count`]: 3 });
+    expect(resultSet.tablePivot()[0]).toEqual({
+      [`${V}.prefecture_name`]: '银川市',
+      [`${V}.count`]: 3,
+    });
   });
 
   it('time series: the client fills missing quarters between our rows', async () => {
     const resultSet = await api.load({
       measures: [`${V}.count`],
-      timeDimensions: [{ dimension: `${V}.established_date`, granularity: 'quarter', dateRange: ['2019-01-01', '2019-12-31'] }],
+      timeDimensions: [
+        {
+          dimension: `${V}.established_date`,
+          granularity: 'quarter',
+          dateRange: ['2019-01-01', '2019-12-31'],
+        },
+      ],
     });
     expect(resultSet.chartPivot().map((row) => [row.x, row[`${V}.count`] as number])).toEqual([
       ['2019-01-01T00:00:00.000', 2],
@@ -76,18 +92,29 @@ describe('@cubejs-client/core against the semantic server', () => {
   it('compact response format is unpacked by the client', async () => {
     const resultSet = await api.load(BY_PREFECTURE, {}, undefined, 'compact');
     expect(resultSet.rawData()).toHaveLength(4);
-    expect(resultSet.rawData()[0]).toEqual({ [`${V}.prefecture_name`]: '银川市', [`${V}.count`]: 3 });
+    expect(resultSet.rawData()[0]).toEqual({
+      [`${V}.prefecture_name`]: '银川市',
+      [`${V}.count`]: 3,
+    });
   });
 
   it('meta() lists only the public view, with Chinese titles', async () => {
     const meta = await api.meta();
     expect(meta.cubes.map((c) => [c.name, c.type, c.title])).toEqual([[V, 'view', '企业分布概览']]);
-    expect(meta.resolveMember(`${V}.prefecture_name`, 'dimensions')).toMatchObject({ shortTitle: '地市', type: 'string' });
-    expect(meta.resolveMember('enterprises.count', 'measures')).toMatchObject({ error: expect.stringContaining('not found') as unknown });
+    expect(meta.resolveMember(`${V}.prefecture_name`, 'dimensions')).toMatchObject({
+      shortTitle: '地市',
+      type: 'string',
+    });
+    expect(meta.resolveMember('enterprises.count', 'measures')).toMatchObject({
+      error: expect.stringContaining('not found') as unknown,
+    });
   });
 
   it('sql() returns the parameterised SQL', async () => {
-    const sql = await api.sql({ ...BY_PREFECTURE, filters: [{ member: `${V}.prefecture_name`, operator: 'equals', values: ['银川市'] }] });
+    const sql = await api.sql({
+      ...BY_PREFECTURE,
+      filters: [{ member: `${V}.prefecture_name`, operator: 'equals', values: ['银川市'] }],
+    });
     expect(sql.sql()).toContain('FROM lake.marts.enterprises AS "enterprises"');
     expect(sql.sql()).not.toContain('银川市');
     expect(sql.rawQuery().sql[1]).toEqual(['银川市']);
@@ -95,14 +122,18 @@ describe('@cubejs-client/core against the semantic server', () => {
 
   it('a bad query surfaces as a RequestError with status 400 and the reason', async () => {
     await expect(api.load({ measures: [`${V}.nope`] })).rejects.toMatchObject({
-      response: { error: expect.stringContaining("has no member 'enterprise_overview.nope'") as unknown },
+      response: {
+        error: expect.stringContaining("has no member 'enterprise_overview.nope'") as unknown,
+      },
       status: 400,
     });
   });
 
   it('a serialized response restores into an equal ResultSet', async () => {
     const resultSet = await api.load(BY_PREFECTURE);
-    expect(ResultSet.deserialize(resultSet.serialize()).chartPivot()).toEqual(resultSet.chartPivot());
+    expect(ResultSet.deserialize(resultSet.serialize()).chartPivot()).toEqual(
+      resultSet.chartPivot(),
+    );
   });
 });
 
@@ -113,7 +144,11 @@ describe('HTTP contract', () => {
 
   it.each([
     { name: 'no Authorization header', headers: { Authorization: '' }, status: 401 },
-    { name: 'a token signed with another secret', headers: { Authorization: signToken({}, 'wrong') }, status: 403 },
+    {
+      name: 'a token signed with another secret',
+      headers: { Authorization: signToken({}, 'wrong') },
+      status: 403,
+    },
     { name: 'a valid Bearer token', headers: { Authorization: `Bearer ${token}` }, status: 200 },
   ])('$name → $status', async ({ headers, status }) => {
     const response = await get(`/load?query=${query}`, headers);
@@ -123,7 +158,17 @@ describe('HTTP contract', () => {
   it('GET /load without queryType=multi returns the single-result shape', async () => {
     const body = (await (await get(`/load?query=${query}`)).json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(
-      ['annotation', 'data', 'dataSource', 'dbType', 'external', 'extDbType', 'lastRefreshTime', 'query', 'slowQuery'].sort(),
+      [
+        'annotation',
+        'data',
+        'dataSource',
+        'dbType',
+        'external',
+        'extDbType',
+        'lastRefreshTime',
+        'query',
+        'slowQuery',
+      ].sort(),
     );
     expect(body['data']).toHaveLength(4);
     expect(typeof body['lastRefreshTime']).toBe('string');
@@ -133,7 +178,10 @@ describe('HTTP contract', () => {
     const response = await fetch(`${baseUrl}/load`, {
       method: 'POST',
       headers: { Authorization: token, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query: { measures: [`${V}.count`], total: true }, queryType: 'multi' }),
+      body: JSON.stringify({
+        query: { measures: [`${V}.count`], total: true },
+        queryType: 'multi',
+      }),
     });
     expect(await response.json()).toMatchObject({
       queryType: 'regularQuery',
@@ -153,13 +201,19 @@ describe('HTTP contract', () => {
     const preflight = (origin: string) =>
       fetch(`${baseUrl}/load`, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization',
+        },
       });
     const allowed = await preflight(BI_ORIGIN);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(BI_ORIGIN);
     expect(allowed.headers.get('access-control-allow-headers')).toContain('Authorization');
-    expect((await preflight('http://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await preflight('http://evil.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
   });
 
   it('returns Arrow IPC when asked for application/vnd.apache.arrow.stream', async () => {
@@ -168,7 +222,9 @@ describe('HTTP contract', () => {
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
     expect(table.schema.fields.map((f) => f.name)).toEqual([`${V}.prefecture_name`, `${V}.count`]);
     const rows = Array.from({ length: table.numRows }, (_, i) =>
-      Object.fromEntries(table.schema.fields.map((f) => [f.name, table.getChild(f.name)?.get(i) as unknown])),
+      Object.fromEntries(
+        table.schema.fields.map((f) => [f.name, table.getChild(f.name)?.get(i) as unknown]),
+      ),
     );
     expect(rows).toEqual([
       { [`${V}.prefecture_name`]: '银川市', [`${V}.count`]: 3 },

@@ -2,13 +2,8 @@
 // DuckDB. Authorisation: a Cube-style HS256 JWT in the Authorization header. CORS for the BI apps.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import {
-  loadResult,
-  metaResponse,
-  multiLoadResponse,
-  sqlResponse,
-} from '../api/cube-responses.ts';
-import { verifyAuthorization } from '../auth/jwt-hs256.ts';
+import { loadResult, metaResponse, multiLoadResponse, sqlResponse } from '../api/cube-responses.ts';
+import { verifyAuthorization } from '@sg/api-token';
 import type { SemanticModel } from '../model/semantic-model.ts';
 import { compileQuery, parseCubeQuery } from '../query/compile-query.ts';
 import type { CompiledQuery } from '../query/compile-query.ts';
@@ -79,10 +74,14 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /** The `query` parameter of a GET (JSON text) or POST (object or JSON text) request. */
-async function requestQuery(req: IncomingMessage, url: URL): Promise<{ query: unknown; multi: boolean }> {
+async function requestQuery(
+  req: IncomingMessage,
+  url: URL,
+): Promise<{ query: unknown; multi: boolean }> {
   if (req.method === 'POST') {
     const body = await readBody(req);
-    const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const record =
+      typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const raw = record['query'];
     return {
       query: typeof raw === 'string' ? parseJsonParam(raw) : raw,
@@ -120,7 +119,10 @@ export function createSemanticServer(options: SemanticServerOptions): Server {
     return Number(rows[0]?.['total'] ?? 0);
   };
 
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
+  const routes: Record<
+    string,
+    (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
+  > = {
     '/meta': (_req, res) => {
       sendJson(res, 200, metaResponse(model));
       return Promise.resolve();
@@ -138,7 +140,10 @@ export function createSemanticServer(options: SemanticServerOptions): Server {
       ]);
       if ((req.headers.accept ?? '').includes(ARROW_STREAM_MEDIA_TYPE)) {
         const bytes = arrowIpcStream(compiled, rows);
-        res.writeHead(200, { 'Content-Type': ARROW_STREAM_MEDIA_TYPE, 'Content-Length': bytes.byteLength });
+        res.writeHead(200, {
+          'Content-Type': ARROW_STREAM_MEDIA_TYPE,
+          'Content-Length': bytes.byteLength,
+        });
         res.end(bytes);
         return;
       }

@@ -1,5 +1,5 @@
 // Server settings from the environment.
-import { DEV_SEMANTIC_SECRET } from '../auth/jwt-hs256.ts';
+import { DEV_SEMANTIC_SECRET } from '@sg/api-token';
 
 export const DEFAULT_SEMANTIC_PORT = 4000;
 

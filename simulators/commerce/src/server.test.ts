@@ -111,6 +111,10 @@ describe('startCommerceSimulator over HTTP', () => {
       body: JSON.stringify({ kind: 'status', status: 500, count: 2 }),
     });
     expect(accepted.status).toBe(200);
+    const pending = (await (await fetch(`${sim.url}/v1/_sim/faults`)).json()) as {
+      data: { pending: number };
+    };
+    expect(pending.data.pending).toBe(2);
     expect([
       (await signedGet('/v1/enterprises')).status,
       (await signedGet('/v1/enterprises')).status,

@@ -3,7 +3,8 @@
  * through the vendor protocol (api-handler.ts), with fault injection and two simulator-only control
  * endpoints that a real vendor does not have:
  *   GET  /v1/_sim/totals   what the world holds (for reconciliation tests)
- *   POST /v1/_sim/faults   queue a fault (body: a fault-injector.ts `Fault`)
+ *   POST /v1/_sim/faults   queue a fault (body: a fault-injector.ts `FaultInput`)
+ *   GET  /v1/_sim/faults   how many requests will still fail ({ pending })
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -137,6 +138,14 @@ export async function startCommerceSimulator(
     const requestId = randomUUID();
     if (req.method === 'GET' && path === '/v1/_sim/totals') {
       sendJson(res, 200, JSON.stringify(successEnvelope(totals(), requestId)));
+      return;
+    }
+    if (req.method === 'GET' && path === '/v1/_sim/faults') {
+      sendJson(
+        res,
+        200,
+        JSON.stringify(successEnvelope({ pending: faults.pendingCount() }, requestId)),
+      );
       return;
     }
     if (req.method === 'POST' && path === '/v1/_sim/faults') {

@@ -12,3 +12,6 @@ export {
   writeNdjson,
 } from './enterprise-fixtures.ts';
 export type { RawRecord } from './enterprise-fixtures.ts';
+export { LANDING_CHILD_SCRIPT, runLandingChild } from './landing-child.ts';
+export type { ChildOutcome } from './landing-child.ts';
+export type { LandingChildInput } from './landing-child-process.ts';

@@ -52,7 +52,7 @@ export function verifyAuthorization(
 ): TokenCheck {
   const token = header?.replace(/^Bearer\s+/i, '').trim();
   if (token === undefined || token === '') {
-    return { ok: false, status: 401, error: 'Authorization header isn\'t set' };
+    return { ok: false, status: 401, error: "Authorization header isn't set" };
   }
   const invalid = { ok: false, status: 403, error: 'Invalid token' } as const;
   const [head, body, sig, ...rest] = token.split('.');

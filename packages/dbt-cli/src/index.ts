@@ -1,0 +1,6 @@
+export { DbtRunError, runDbt } from './run-dbt.ts';
+export type { RunDbtOptions } from './run-dbt.ts';
+export { dbtInvocation, needsCommitLock } from './dbt-invocation.ts';
+export type { CommitLockMode, DbtInvocation, DbtInvocationInput } from './dbt-invocation.ts';
+export { describeFailure, runResultsSchema, summariseRun } from './run-results.ts';
+export type { DbtNodeResult, DbtRunSummary, RunResults } from './run-results.ts';
