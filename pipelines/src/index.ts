@@ -17,6 +17,7 @@ export {
 } from './assets/registry.ts';
 export { createActivities, DBT_BUILD_FAILED } from './activities/index.ts';
 export type {
+  AssetRowCount,
   DbtBuildMetadata,
   DbtNodeProblem,
   DbtNodeStatus,

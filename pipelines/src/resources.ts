@@ -10,8 +10,14 @@ import type { DbtRunSummary } from '@sg/dbt-cli';
 
 export type PipelineEnvironment = 'local' | 'production';
 
-/** Runs the dbt CLI with `args` against the lake of these resources. */
-export type DbtRunner = (args: readonly string[]) => Promise<DbtRunSummary>;
+/**
+ * Runs the dbt CLI with `args` against the lake of these resources; rejects with @sg/dbt-cli's
+ * DbtRunError when dbt exits non-zero. `signal` stops dbt (activity cancellation).
+ */
+export type DbtRunner = (
+  args: readonly string[],
+  options: { readonly signal?: AbortSignal },
+) => Promise<DbtRunSummary>;
 
 export interface PipelineResources {
   readonly environment: PipelineEnvironment;
@@ -80,6 +86,25 @@ export function resourcesFromEnv(env: Env): PipelineResources {
     environment,
     lake,
     commerce: commerceConfigForEnvironment(env, environment),
-    dbt: (args) => runDbt([...args], { env }),
+    dbt: serialised((args, { signal }) =>
+      runDbt([...args], {
+        lakeConfig: lake,
+        env: definedOnly(env),
+        ...(signal === undefined ? {} : { signal }),
+      }),
+    ),
+  };
+}
+
+/**
+ * One dbt invocation at a time per process: dbt writes target/run_results.json in the shared
+ * project folder, so two builds at once would read each other's results.
+ */
+function serialised(run: DbtRunner): DbtRunner {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (args, options) => {
+    const result = queue.then(() => run(args, options));
+    queue = result.catch(() => undefined);
+    return result;
   };
 }

@@ -12,27 +12,34 @@ export interface LandingMetadata {
   readonly schemaHash: string;
 }
 
+/** dbt node statuses as counted here; anything else dbt reports (no-op, …) counts as `other`. */
 export type DbtNodeStatus = 'success' | 'pass' | 'warn' | 'error' | 'fail' | 'skipped' | 'other';
 
-/** One dbt node (model, test, seed…) that did not succeed. */
+/** One dbt node (model, test, seed…) that failed or warned. */
 export interface DbtNodeProblem {
   readonly uniqueId: string;
-  readonly status: DbtNodeStatus;
+  /** dbt's own status, e.g. `fail`, `error`, `warn`, `runtime error`. */
+  readonly status: string;
   readonly message: string;
 }
 
 /** Summary of a `dbt build`, plus the row count of every registry asset it built. */
 export interface DbtBuildMetadata {
   readonly select: string;
+  /** dbt's invocation id (links to its logs and artifacts), when dbt got as far as writing it. */
+  readonly invocationId: string | null;
   readonly success: boolean;
   readonly elapsedSeconds: number;
   readonly statusCounts: Readonly<Record<DbtNodeStatus, number>>;
   readonly problems: readonly DbtNodeProblem[];
-  readonly assets: readonly {
-    readonly asset: string;
-    readonly relation: string;
-    readonly rowCount: number;
-  }[];
+  /** Row count of every registry asset the build materialised, in build order. */
+  readonly assets: readonly AssetRowCount[];
+}
+
+export interface AssetRowCount {
+  readonly asset: string;
+  readonly relation: string;
+  readonly rowCount: number;
 }
 
 /** Error type of a dbt build whose models or tests failed: deterministic, never retried. */

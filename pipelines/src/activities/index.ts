@@ -20,6 +20,7 @@ export function createActivities(resources: PipelineResources): PipelineActiviti
 }
 
 export type {
+  AssetRowCount,
   DbtBuildMetadata,
   DbtNodeProblem,
   DbtNodeStatus,

@@ -47,14 +47,17 @@ describe('asset registry', () => {
   it.each([
     { kind: 'dbt', dir: 'models/models', extension: '.sql' },
     { kind: 'seed', dir: 'models/seeds', extension: '.csv' },
-  ] as const)('has a $dir/**/<name>$extension for every $kind asset', ({ kind, dir, extension }) => {
-    const files = fileNames(path.join(findRepoRoot(), dir), extension);
-    const assets = assetGraph.assets.filter((asset) => asset.kind === kind);
-    expect(assets.length).toBeGreaterThan(0);
-    for (const asset of assets) {
-      expect(files, `${dir}/**/${asset.dbtModel ?? '?'}${extension}`).toContain(asset.dbtModel);
-    }
-  });
+  ] as const)(
+    'has a $dir/**/<name>$extension for every $kind asset',
+    ({ kind, dir, extension }) => {
+      const files = fileNames(path.join(findRepoRoot(), dir), extension);
+      const assets = assetGraph.assets.filter((asset) => asset.kind === kind);
+      expect(assets.length).toBeGreaterThan(0);
+      for (const asset of assets) {
+        expect(files, `${dir}/**/${asset.dbtModel ?? '?'}${extension}`).toContain(asset.dbtModel);
+      }
+    },
+  );
 
   it.each([
     { key: MARTS_ENTERPRISES, selector: '+enterprises' },

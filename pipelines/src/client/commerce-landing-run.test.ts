@@ -13,6 +13,7 @@ import { commerceLandingWorkflowId, runCommerceLanding } from './commerce-landin
 
 const DBT_BUILD: DbtBuildMetadata = {
   select: '+enterprises',
+  invocationId: 'dbt-invocation-1',
   success: true,
   elapsedSeconds: 1,
   statusCounts: { success: 2, pass: 4, warn: 0, error: 0, fail: 0, skipped: 0, other: 0 },

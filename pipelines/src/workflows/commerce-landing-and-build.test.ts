@@ -35,6 +35,7 @@ const LANDING: LandingMetadata = {
 
 const DBT_BUILD: DbtBuildMetadata = {
   select: '+enterprises',
+  invocationId: 'dbt-invocation-1',
   success: true,
   elapsedSeconds: 3.5,
   statusCounts: { success: 2, pass: 9, warn: 0, error: 0, fail: 0, skipped: 0, other: 0 },

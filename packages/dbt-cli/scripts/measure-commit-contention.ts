@@ -1,0 +1,96 @@
+/**
+ * Measures what happens when Node landings and a dbt build commit to one lake at once: two writers
+ * land again and again for as long as `dbt build` runs, with and without dbt holding the lake
+ * commit lock (docs/decisions/0002-lake-format-ducklake.md records the
+ * numbers). Node landings always take the lock; `commitLock: 'none'` leaves dbt outside it.
+ *
+ * Run: node packages/dbt-cli/scripts/measure-commit-contention.ts [trials=3]
+ */
+import { join } from 'node:path';
+import { landRecords, openLake } from '@sg/lake';
+import type { LandingRequest } from '@sg/lake';
+import {
+  ENTERPRISE_SHIZUISHAN_SOFTWARE,
+  ENTERPRISE_WUZHONG_COOP,
+  ENTERPRISE_YINCHUAN_MILL,
+  RAW_ENTERPRISE_COLUMNS,
+  createTestLake,
+  writeNdjson,
+} from '@sg/lake/testing';
+import type { RawRecord, TestCatalogKind } from '@sg/lake/testing';
+import { DbtRunError, runDbt } from '../src/index.ts';
+import type { CommitLockMode } from '../src/index.ts';
+import { createTestDbtProject } from '../src/testing/test-dbt-project.ts';
+
+const trials = Number(process.argv[2] ?? '3');
+
+async function trial(kind: TestCatalogKind, mode: CommitLockMode): Promise<string> {
+  const testLake = await createTestLake(kind);
+  try {
+    const projectDir = await createTestDbtProject(testLake.dir);
+    const request = async (window: string, records: RawRecord[]): Promise<LandingRequest> => ({
+      source: 'commerce',
+      entity: 'enterprises',
+      window,
+      columns: RAW_ENTERPRISE_COLUMNS,
+      ndjsonPath: await writeNdjson(join(testLake.dir, `${window}.ndjson`), records),
+      quarantined: [],
+    });
+    const lake = await openLake(testLake.config);
+    await landRecords(lake, await request('2024-06-01', [ENTERPRISE_YINCHUAN_MILL]));
+    lake.close();
+    const started = performance.now();
+    let dbtDone = false;
+    const build = runDbt(['build'], { lakeConfig: testLake.config, projectDir, commitLock: mode })
+      .then(
+        (summary) => ({ ok: true, detail: `wall ${summary.wallMs} ms, lock wait ${summary.lockWaitMs} ms` }),
+        (error: unknown) => ({
+          ok: false,
+          detail:
+            error instanceof DbtRunError
+              ? `FAILED ${error.summary.failedNodes.map((n) => `${n.name}: ${(n.message ?? '').split('\n')[0] ?? ''}`).join('; ')}`
+              : String(error).slice(0, 300),
+        }),
+      )
+      .finally(() => {
+        dbtDone = true;
+      });
+    // Two writers (own DuckDB instances) land again and again while dbt runs.
+    const loop = async (window: string, records: RawRecord[]): Promise<{ ok: number; failed: string[] }> => {
+      const writer = await openLake(testLake.config);
+      const outcome = { ok: 0, failed: [] as string[] };
+      const req = await request(window, records);
+      try {
+        while (!dbtDone) {
+          try {
+            await landRecords(writer, req, { lock: { timeoutMs: 120_000 } });
+            outcome.ok += 1;
+          } catch (error: unknown) {
+            outcome.failed.push((error instanceof Error ? error.message : String(error)).split('\n').slice(-1)[0] ?? '');
+          }
+        }
+      } finally {
+        writer.close();
+      }
+      return outcome;
+    };
+    const [dbt, ...loops] = await Promise.all([
+      build,
+      loop('2024-06-02', [ENTERPRISE_WUZHONG_COOP]),
+      loop('2024-06-03', [ENTERPRISE_SHIZUISHAN_SOFTWARE]),
+    ]);
+    const total = Math.round(performance.now() - started);
+    const landed = loops.map((l) => `${l.ok} ok, ${l.failed.length} failed${l.failed.length > 0 ? ` (${l.failed[0] ?? ''})` : ''}`);
+    return `${kind} dbt-lock=${mode}: total ${total} ms | dbt ${dbt.ok ? 'ok' : ''} ${dbt.detail} | landing loops: ${landed.join('; ')}`;
+  } finally {
+    await testLake.dispose();
+  }
+}
+
+for (const [kind, mode] of [
+  ['sqlite', 'none'],
+  ['sqlite', 'auto'],
+  ['postgres', 'auto'],
+] as const) {
+  for (let i = 0; i < trials; i += 1) console.log(await trial(kind, mode));
+}
