@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, listAuditEventsForSubject } from './audit-events.ts';
 import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
 import { migrate } from './migrator.ts';
-import { connect } from './test-backends.ts';
+import { connect, freshPgliteDataDir } from './test-backends.ts';
 
 describe('startEmbeddedAppDb', () => {
   let root: string;
@@ -26,9 +26,9 @@ describe('startEmbeddedAppDb', () => {
     return client;
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     root = mkdtempSync(join(tmpdir(), 'sg-app-db-server-'));
-    dataDir = join(root, 'app-db');
+    dataDir = await freshPgliteDataDir(root);
   });
 
   afterEach(async () => {
@@ -37,7 +37,8 @@ describe('startEmbeddedAppDb', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('serves postgres://postgres@127.0.0.1:<port>/postgres', async () => {
+  it('initialises an empty directory and serves postgres://postgres@127.0.0.1:<port>/postgres', async () => {
+    dataDir = join(root, 'empty', 'app-db');
     const server = await start();
     expect(server.connectionString).toBe(`postgres://postgres@127.0.0.1:${server.port}/postgres`);
     const client = await open(server);

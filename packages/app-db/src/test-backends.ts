@@ -1,9 +1,10 @@
 // Test support: the two backends every data-access test runs against, each able to hand out
 // fresh, empty databases and clean them up afterwards.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
 
@@ -27,6 +28,28 @@ export interface TestBackend {
 export const POSTGRES_ADMIN_URL =
   process.env['SG_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+let template: Promise<string> | undefined;
+
+/**
+ * A fresh, initialised PGlite data directory at `<parent>/app-db`. initdb in WASM takes 3–10 s on
+ * this machine; it runs once per test process and each database starts from a copy (≈0.2 s).
+ */
+export async function freshPgliteDataDir(parent: string): Promise<string> {
+  template ??= (async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sg-app-db-template-')), 'app-db');
+    const db = new PGlite(dir);
+    await db.waitReady;
+    await db.close();
+    process.once('exit', () => {
+      rmSync(dirname(dir), { recursive: true, force: true });
+    });
+    return dir;
+  })();
+  const dataDir = join(parent, 'app-db');
+  cpSync(await template, dataDir, { recursive: true });
+  return dataDir;
+}
+
 export function pgliteSocketBackend(): TestBackend {
   const servers: EmbeddedAppDb[] = [];
   const dirs: string[] = [];
@@ -36,7 +59,7 @@ export function pgliteSocketBackend(): TestBackend {
     createDatabase: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sg-app-db-test-'));
       dirs.push(dir);
-      const server = await startEmbeddedAppDb({ dataDir: join(dir, 'app-db'), port: 0 });
+      const server = await startEmbeddedAppDb({ dataDir: await freshPgliteDataDir(dir), port: 0 });
       servers.push(server);
       return server.connectionString;
     },

@@ -9,8 +9,8 @@ export const TEMPORAL_CLI = path.join(findRepoRoot(), '.venv', 'bin', 'temporal'
 
 /** A fresh in-memory dev server on a free port (about a second to start). */
 export async function startLocalTemporal(): Promise<TestWorkflowEnvironment> {
-  // Worker state changes are logged at INFO; keep test output to warnings and errors.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Worker state changes are INFO and expected activity failures WARN: keep test output to errors.
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
   return TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1' },
   });
