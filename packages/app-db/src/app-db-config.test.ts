@@ -1,19 +1,36 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appDbConfigFromEnv, embeddedAppDbOptionsFromEnv, findRepoRoot, type AppDbEnv } from './app-db-config.ts';
+import {
+  appDbConfigFromEnv,
+  embeddedAppDbOptionsFromEnv,
+  findRepoRoot,
+  type AppDbEnv,
+} from './app-db-config.ts';
 
 const PRODUCTION_URL = 'postgres://sg_app:secret@db.internal:5432/smart_guarantee';
 
-const ENVIRONMENTS: { name: string; env: AppDbEnv; expected: ReturnType<typeof appDbConfigFromEnv> }[] = [
+const ENVIRONMENTS: {
+  name: string;
+  env: AppDbEnv;
+  expected: ReturnType<typeof appDbConfigFromEnv>;
+}[] = [
   {
     name: 'nothing set: the embedded server on 5433',
     env: {},
-    expected: { kind: 'embedded', connectionString: 'postgres://postgres@127.0.0.1:5433/postgres', poolMax: 4 },
+    expected: {
+      kind: 'embedded',
+      connectionString: 'postgres://postgres@127.0.0.1:5433/postgres',
+      poolMax: 4,
+    },
   },
   {
     name: 'SG_APP_DB_PORT moves the embedded server',
     env: { SG_APP_DB_PORT: '6543' },
-    expected: { kind: 'embedded', connectionString: 'postgres://postgres@127.0.0.1:6543/postgres', poolMax: 4 },
+    expected: {
+      kind: 'embedded',
+      connectionString: 'postgres://postgres@127.0.0.1:6543/postgres',
+      poolMax: 4,
+    },
   },
   {
     name: 'DATABASE_URL: production PostgreSQL, whatever else is set',
@@ -23,7 +40,11 @@ const ENVIRONMENTS: { name: string; env: AppDbEnv; expected: ReturnType<typeof a
   {
     name: 'an empty DATABASE_URL counts as unset',
     env: { DATABASE_URL: '  ' },
-    expected: { kind: 'embedded', connectionString: 'postgres://postgres@127.0.0.1:5433/postgres', poolMax: 4 },
+    expected: {
+      kind: 'embedded',
+      connectionString: 'postgres://postgres@127.0.0.1:5433/postgres',
+      poolMax: 4,
+    },
   },
 ];
 
@@ -33,13 +54,17 @@ describe('appDbConfigFromEnv', () => {
   });
 
   it.each(['0', '70000', 'abc', '54.3'])('rejects SG_APP_DB_PORT=%s', (port) => {
-    expect(() => appDbConfigFromEnv({ SG_APP_DB_PORT: port })).toThrow(/SG_APP_DB_PORT must be a port number/);
+    expect(() => appDbConfigFromEnv({ SG_APP_DB_PORT: port })).toThrow(
+      /SG_APP_DB_PORT must be a port number/,
+    );
   });
 });
 
 describe('embeddedAppDbOptionsFromEnv', () => {
   it('keeps the data under $SG_DATA_DIR/app-db', () => {
-    expect(embeddedAppDbOptionsFromEnv({ SG_DATA_DIR: '/srv/sg-data', SG_APP_DB_PORT: '6000' })).toEqual({
+    expect(
+      embeddedAppDbOptionsFromEnv({ SG_DATA_DIR: '/srv/sg-data', SG_APP_DB_PORT: '6000' }),
+    ).toEqual({
       dataDir: '/srv/sg-data/app-db',
       host: '127.0.0.1',
       port: 6000,

@@ -1,5 +1,5 @@
 // The audit trail in app.audit_events: append-only.
-import type { Pool, PoolClient } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 
 export interface AuditEventInput {
   readonly actor: string;
@@ -18,7 +18,8 @@ export interface AuditEvent {
   readonly detail: Record<string, unknown>;
 }
 
-type Queryable = Pool | PoolClient;
+/** A pool, a pooled client or a plain client. */
+type Queryable = Pool | ClientBase;
 
 interface AuditEventRow {
   audit_event_id: string;

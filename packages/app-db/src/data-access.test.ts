@@ -6,16 +6,21 @@ import { protocol } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent, listAuditEventsForSubject } from './audit-events.ts';
-import { createPool } from './pool.ts';
+import { createPool, withTransaction } from './pool.ts';
 import { loadMigrations, migrationChecksum, type Migration } from './migration-files.ts';
 import { migrate, MigrationHistoryError } from './migrator.ts';
-import { connect, TEST_BACKENDS, type TestBackend } from './test-backends.ts';
+import { connect, removePgliteTemplate, TEST_BACKENDS, type TestBackend } from './test-backends.ts';
 
 const MIGRATIONS = loadMigrations();
-const FOUNDATION = MIGRATIONS[0] as Migration;
+function firstMigration(): Migration {
+  const [first] = MIGRATIONS;
+  if (!first) throw new Error('no migrations found');
+  return first;
+}
+const FOUNDATION = firstMigration();
 
 /** Long enough that a statement which is not blocked has certainly finished. */
-const BLOCKED_PROBE_MS = 400;
+const BLOCKED_PROBE_MS = 1_000;
 
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   return Promise.race([promise.then(() => true), delay(ms).then(() => false)]);
@@ -75,9 +80,7 @@ async function rawSession(connectionString: string): Promise<Socket> {
     };
     socket.on('data', onData);
   });
-  socket.write(
-    protocol.serialize.startup({ user: 'postgres', database: url.pathname.slice(1) }),
-  );
+  socket.write(protocol.serialize.startup({ user: 'postgres', database: url.pathname.slice(1) }));
   await ready;
   return socket;
 }
@@ -114,6 +117,7 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
 
     afterAll(async () => {
       await backend.dispose();
+      await removePgliteTemplate();
     });
 
     describe('migrations', () => {
@@ -137,7 +141,7 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
         const results = await Promise.all(migrators.map((client) => migrate(client)));
         expect(results.flatMap((result) => result.applied)).toEqual(['0001']);
         expect(results.flatMap((result) => result.alreadyApplied)).toEqual(['0001', '0001']);
-        const check = migrators[0] as pg.Client;
+        const [check] = migrators;
         const history = await check.query('select version from public.schema_migrations');
         expect(history.rowCount).toBe(1);
         const roles = await check.query('select role_code from app.roles');
@@ -148,7 +152,11 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
         const client = await open(await backend.createDatabase());
         await migrate(client);
         const editedSql = `${FOUNDATION.sql}\n-- edited after release\n`;
-        const edited: Migration = { ...FOUNDATION, sql: editedSql, checksum: migrationChecksum(editedSql) };
+        const edited: Migration = {
+          ...FOUNDATION,
+          sql: editedSql,
+          checksum: migrationChecksum(editedSql),
+        };
         await expect(migrate(client, [edited])).rejects.toThrow(MigrationHistoryError);
         await expect(migrate(client, [edited])).rejects.toThrow(
           /0001_app_foundation\.sql was changed after it was applied/,
@@ -200,7 +208,11 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
           await appendAuditEvent(pool, { actor: 'li.si', action: 'application_reviewed', subject });
           const events = await listAuditEventsForSubject(pool, subject);
           expect(events.map((event) => [event.actor, event.action, event.detail])).toEqual([
-            ['zhang.san', 'application_submitted', { 申请人: '宁夏某某农业合作社', amount_fen: 5_000_000 }],
+            [
+              'zhang.san',
+              'application_submitted',
+              { 申请人: '宁夏某某农业合作社', amount_fen: 5_000_000 },
+            ],
             ['li.si', 'application_reviewed', {}],
           ]);
           expect(events[0]?.occurredAt).toBeInstanceOf(Date);
@@ -232,8 +244,33 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
         );
         expect(granted.rows).toEqual([{ display_name: '风控专员' }]);
         await client.query('delete from app.users where user_id = $1', [userId]);
-        const left = await client.query('select 1 from app.user_roles where user_id = $1', [userId]);
+        const left = await client.query('select 1 from app.user_roles where user_id = $1', [
+          userId,
+        ]);
         expect(left.rowCount).toBe(0);
+      });
+    });
+
+    describe('withTransaction', () => {
+      it('commits what the work did, and rolls all of it back when the work throws', async () => {
+        const pool = createPool({ kind: 'postgres', connectionString: shared, poolMax: 2 });
+        try {
+          await withTransaction(pool, async (client) => {
+            await client.query('update test_counters set value = 40 where counter_id = 8');
+          });
+          await expect(
+            withTransaction(pool, async (client) => {
+              await client.query('update test_counters set value = 41 where counter_id = 8');
+              throw new Error('审批规则不通过');
+            }),
+          ).rejects.toThrow('审批规则不通过');
+          const result = await pool.query<{ value: number }>(
+            'select value from test_counters where counter_id = 8',
+          );
+          expect(result.rows[0]?.value).toBe(40);
+        } finally {
+          await pool.end();
+        }
       });
     });
 
@@ -259,7 +296,7 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
             }
           }),
         );
-        expect(await counterValue(workers[0] as pg.Client, 1)).toBe(3 * perWorker);
+        expect(await counterValue(workers[0], 1)).toBe(3 * perWorker);
         // Measured: how many of these transactions were open at once.
         const overlap = maxOverlap(held);
         if (backend.traits.statementsWaitForOtherTransactions) expect(overlap).toBe(1);
@@ -304,7 +341,7 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
             }
           }),
         );
-        const totals = await (workers[0] as pg.Client).query<{ total: number; lowest: number }>(
+        const totals = await workers[0].query<{ total: number; lowest: number }>(
           'select sum(balance)::int as total, min(balance)::int as lowest from test_accounts',
         );
         expect(totals.rows[0]?.total).toBe(5000);
@@ -320,7 +357,9 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
         const readFinishedDuringTransaction = await settlesWithin(read, BLOCKED_PROBE_MS);
         await writer.query('rollback');
         expect(await read).toBe(0);
-        expect(readFinishedDuringTransaction).toBe(!backend.traits.statementsWaitForOtherTransactions);
+        expect(readFinishedDuringTransaction).toBe(
+          !backend.traits.statementsWaitForOtherTransactions,
+        );
 
         await writer.query('begin');
         await writer.query('update test_counters set value = 7 where counter_id = 2');
@@ -382,7 +421,9 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
         const staying = await open();
         const socket = await rawSession(shared);
         // Parse/Bind/Execute an insert, but never send Sync: its implicit transaction is open.
-        socket.write(protocol.serialize.parse({ text: 'insert into test_counters values (101, 1)' }));
+        socket.write(
+          protocol.serialize.parse({ text: 'insert into test_counters values (101, 1)' }),
+        );
         socket.write(protocol.serialize.bind());
         socket.write(protocol.serialize.execute());
         await delay(100);
@@ -397,10 +438,10 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
         // client's Parse run between this client's Parse and Bind (measured: wrong statement bound).
         const [large, small] = await Promise.all([open(), open()]);
         const big = 'x'.repeat(4_000_000);
-        let stop = false;
+        const smallClient = { running: true };
         const smallResults: number[] = [];
         const smallLoop = (async () => {
-          for (let i = 0; !stop; i += 1) {
+          for (let i = 0; smallClient.running; i += 1) {
             const result = await small.query<{ small_value: number }>(
               'select $1::int as small_value',
               [i],
@@ -420,7 +461,7 @@ describe.each(TEST_BACKENDS.map((make) => [make().name, make] as const))(
               ),
           );
         }
-        stop = true;
+        smallClient.running = false;
         await smallLoop;
         expect(outcomes).toEqual(Array<string>(5).fill('4000000'));
         expect(smallResults).toEqual(smallResults.map((_, i) => i));

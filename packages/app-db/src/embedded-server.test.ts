@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, listAuditEventsForSubject } from './audit-events.ts';
 import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
 import { migrate } from './migrator.ts';
-import { connect, freshPgliteDataDir } from './test-backends.ts';
+import { connect, freshPgliteDataDir, removePgliteTemplate } from './test-backends.ts';
 
 describe('startEmbeddedAppDb', () => {
   let root: string;
@@ -31,6 +31,8 @@ describe('startEmbeddedAppDb', () => {
     dataDir = await freshPgliteDataDir(root);
   });
 
+  afterAll(removePgliteTemplate);
+
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.end().catch(() => undefined)));
     await Promise.all(servers.splice(0).map((server) => server.close()));
@@ -51,10 +53,17 @@ describe('startEmbeddedAppDb', () => {
     const first = await start();
     const writer = await open(first);
     expect((await migrate(writer)).applied).toEqual(['0001']);
-    await appendAuditEvent(writer, { actor: 'system', action: 'enterprise_imported', subject, detail: { 名称: '银川示例科技有限公司' } });
+    await appendAuditEvent(writer, {
+      actor: 'system',
+      action: 'enterprise_imported',
+      subject,
+      detail: { 名称: '银川示例科技有限公司' },
+    });
     const uncommitted = await open(first);
     await uncommitted.query('begin');
-    await uncommitted.query("insert into app.users (login, display_name) values ('never.saved', '未提交')");
+    await uncommitted.query(
+      "insert into app.users (login, display_name) values ('never.saved', '未提交')",
+    );
     await first.close();
 
     const second = await start();
@@ -76,17 +85,30 @@ describe('startEmbeddedAppDb', () => {
   });
 
   const CONNECTION_LIMITS = [
-    { name: "pglite-socket's default of 1 cuts off the second client", maxConnections: 1, served: 1 },
-    { name: 'our default of 20 serves twenty clients at once', maxConnections: undefined, served: 20 },
+    {
+      name: "pglite-socket's default of 1 cuts off the second client",
+      maxConnections: 1,
+      served: 1,
+    },
+    {
+      name: 'our default of 20 serves twenty clients at once',
+      maxConnections: undefined,
+      served: 20,
+    },
   ] as const;
 
   it.each(CONNECTION_LIMITS)('$name, and refuses one more', async ({ maxConnections, served }) => {
     const server = await start(maxConnections);
     const connected = await Promise.all(Array.from({ length: served }, () => open(server)));
     const answers = await Promise.all(
-      connected.map(async (client, index) => (await client.query<{ n: number }>('select $1::int as n', [index])).rows[0]?.n),
+      connected.map(
+        async (client, index) =>
+          (await client.query<{ n: number }>('select $1::int as n', [index])).rows[0]?.n,
+      ),
     );
     expect(answers).toEqual(connected.map((_, index) => index));
-    await expect(connect(server.connectionString)).rejects.toThrow(/Connection terminated unexpectedly/);
+    await expect(connect(server.connectionString)).rejects.toThrow(
+      /Connection terminated unexpectedly/,
+    );
   });
 });

@@ -10,7 +10,11 @@ async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
 }
@@ -19,8 +23,13 @@ describe('main.ts (the embedded app database process)', () => {
   it('migrates, prints its connection string, serves clients and shuts down on SIGTERM', async () => {
     const dataRoot = mkdtempSync(join(tmpdir(), 'sg-app-db-main-'));
     const port = await freePort();
-    const env = { ...process.env, SG_DATA_DIR: dataRoot, SG_APP_DB_PORT: String(port) };
-    delete env['DATABASE_URL'];
+    const env = {
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL'),
+      ),
+      SG_DATA_DIR: dataRoot,
+      SG_APP_DB_PORT: String(port),
+    };
     const child = spawn(process.execPath, [join(import.meta.dirname, 'main.ts')], { env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -11,8 +11,14 @@ import {
 } from './migration-files.ts';
 
 const FILE_NAMES = [
-  { fileName: '0001_app_foundation.sql', expected: { ok: true, version: '0001', name: 'app_foundation' } },
-  { fileName: '0012_add_guarantees.sql', expected: { ok: true, version: '0012', name: 'add_guarantees' } },
+  {
+    fileName: '0001_app_foundation.sql',
+    expected: { ok: true, version: '0001', name: 'app_foundation' },
+  },
+  {
+    fileName: '0012_add_guarantees.sql',
+    expected: { ok: true, version: '0012', name: 'add_guarantees' },
+  },
   { fileName: '1_missing_padding.sql', expected: { ok: false } },
   { fileName: '0002-dashes.sql', expected: { ok: false } },
   { fileName: '0003_UpperCase.sql', expected: { ok: false } },
@@ -33,8 +39,13 @@ describe('migration files', () => {
   });
 
   it('orders by version and rejects gaps and duplicates', () => {
-    expect(orderMigrations([migration('0002'), migration('0001')]).map((m) => m.version)).toEqual(['0001', '0002']);
-    expect(() => orderMigrations([migration('0001'), migration('0003')])).toThrow(/expected 0002, found 0003_m0003\.sql/);
+    expect(orderMigrations([migration('0002'), migration('0001')]).map((m) => m.version)).toEqual([
+      '0001',
+      '0002',
+    ]);
+    expect(() => orderMigrations([migration('0001'), migration('0003')])).toThrow(
+      /expected 0002, found 0003_m0003\.sql/,
+    );
     expect(() => orderMigrations([migration('0001'), migration('0001')])).toThrow(/expected 0002/);
   });
 

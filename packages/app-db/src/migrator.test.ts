@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { migrationChecksum, type Migration } from './migration-files.ts';
-import { MigrationHistoryError, verifyAppliedMigrations, type AppliedMigration } from './migrator.ts';
+import {
+  MigrationHistoryError,
+  verifyAppliedMigrations,
+  type AppliedMigration,
+} from './migrator.ts';
 
 const FILE_0001: Migration = {
   version: '0001',
@@ -19,7 +23,11 @@ const FILE_0002: Migration = {
 
 const HISTORIES: { name: string; applied: AppliedMigration[]; error: RegExp | null }[] = [
   { name: 'fresh database', applied: [], error: null },
-  { name: 'first applied, second pending', applied: [{ version: '0001', checksum: FILE_0001.checksum }], error: null },
+  {
+    name: 'first applied, second pending',
+    applied: [{ version: '0001', checksum: FILE_0001.checksum }],
+    error: null,
+  },
   {
     name: 'applied migration edited afterwards',
     applied: [{ version: '0001', checksum: migrationChecksum('create schema app; -- edited') }],

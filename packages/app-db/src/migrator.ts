@@ -98,7 +98,8 @@ export async function migrate(
       }
       await client.query('commit');
     } catch (error) {
-      await client.query('rollback');
+      // Report the migration's error, not a failure of the rollback after it.
+      await client.query('rollback').catch(() => undefined);
       throw error;
     }
   }

@@ -3,7 +3,14 @@ import { ReadyForQueryTracker, type TransactionStatus } from './ready-for-query-
 
 const message = (type: string, body: number[]): number[] => {
   const length = body.length + 4;
-  return [type.charCodeAt(0), length >>> 24, (length >>> 16) & 0xff, (length >>> 8) & 0xff, length & 0xff, ...body];
+  return [
+    type.charCodeAt(0),
+    length >>> 24,
+    (length >>> 16) & 0xff,
+    (length >>> 8) & 0xff,
+    length & 0xff,
+    ...body,
+  ];
 };
 const ready = (status: 'I' | 'T' | 'E'): number[] => message('Z', [status.charCodeAt(0)]);
 /** A DataRow whose payload contains the bytes of a ReadyForQuery, to prove framing is followed. */
@@ -12,11 +19,23 @@ const PARSE_COMPLETE = message('1', []);
 const COMMAND_COMPLETE = message('C', [...Buffer.from('SELECT 1'), 0]);
 
 const STREAMS: { name: string; bytes: number[]; expected: TransactionStatus | undefined }[] = [
-  { name: 'simple query, idle afterwards', bytes: [...ROW_CONTAINING_Z, ...COMMAND_COMPLETE, ...ready('I')], expected: 'idle' },
+  {
+    name: 'simple query, idle afterwards',
+    bytes: [...ROW_CONTAINING_Z, ...COMMAND_COMPLETE, ...ready('I')],
+    expected: 'idle',
+  },
   { name: 'BEGIN', bytes: [...COMMAND_COMPLETE, ...ready('T')], expected: 'in_transaction' },
-  { name: 'error inside a transaction', bytes: [...message('E', [0x53, 0x45, 0x52, 0x52, 0x4f, 0x52, 0, 0]), ...ready('E')], expected: 'failed_transaction' },
+  {
+    name: 'error inside a transaction',
+    bytes: [...message('E', [0x53, 0x45, 0x52, 0x52, 0x4f, 0x52, 0, 0]), ...ready('E')],
+    expected: 'failed_transaction',
+  },
   { name: 'Parse without Sync: no ReadyForQuery yet', bytes: PARSE_COMPLETE, expected: undefined },
-  { name: 'a row that merely contains Z…I bytes', bytes: [...ROW_CONTAINING_Z, ...COMMAND_COMPLETE], expected: undefined },
+  {
+    name: 'a row that merely contains Z…I bytes',
+    bytes: [...ROW_CONTAINING_Z, ...COMMAND_COMPLETE],
+    expected: undefined,
+  },
 ];
 
 describe('ReadyForQueryTracker', () => {

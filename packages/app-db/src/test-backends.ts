@@ -32,7 +32,8 @@ let template: Promise<string> | undefined;
 
 /**
  * A fresh, initialised PGlite data directory at `<parent>/app-db`. initdb in WASM takes 3–10 s on
- * this machine; it runs once per test process and each database starts from a copy (≈0.2 s).
+ * this machine; it runs once per test file and each database starts from a copy (≈0.2 s).
+ * Call removePgliteTemplate() in afterAll.
  */
 export async function freshPgliteDataDir(parent: string): Promise<string> {
   template ??= (async () => {
@@ -40,14 +41,18 @@ export async function freshPgliteDataDir(parent: string): Promise<string> {
     const db = new PGlite(dir);
     await db.waitReady;
     await db.close();
-    process.once('exit', () => {
-      rmSync(dirname(dir), { recursive: true, force: true });
-    });
     return dir;
   })();
   const dataDir = join(parent, 'app-db');
   cpSync(await template, dataDir, { recursive: true });
   return dataDir;
+}
+
+export async function removePgliteTemplate(): Promise<void> {
+  if (!template) return;
+  const dir = await template;
+  template = undefined;
+  rmSync(dirname(dir), { recursive: true, force: true });
 }
 
 export function pgliteSocketBackend(): TestBackend {
