@@ -88,6 +88,7 @@ export default tseslint.config(
   {
     // Workflow code is replayed deterministically: no I/O, no Node built-ins, activities by type only.
     files: ['pipelines/src/workflows/**/*.ts'],
+    ignores: ['pipelines/src/workflows/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
