@@ -9,7 +9,10 @@ const SQLITE_LAKE: LakeConfig = {
   catalog: { kind: 'sqlite', path: '/srv/sg/lake/catalog.sqlite' },
   extensionDirectory: '/ext',
 };
-const POSTGRES_LAKE: LakeConfig = { ...SQLITE_LAKE, catalog: { kind: 'postgres', dsn: 'dbname=lake host=db' } };
+const POSTGRES_LAKE: LakeConfig = {
+  ...SQLITE_LAKE,
+  catalog: { kind: 'postgres', dsn: 'dbname=lake host=db' },
+};
 
 describe('needsCommitLock', () => {
   const CASES: [string, string[], LakeConfig, CommitLockMode, boolean][] = [

@@ -3,7 +3,16 @@ import type { LakeConfig } from '@sg/lake';
 import { lakeConfigToEnv } from '@sg/lake';
 
 /** dbt commands that commit to the lake (models, seeds, snapshots, stored test failures). */
-const COMMITTING_COMMANDS = new Set(['build', 'run', 'seed', 'snapshot', 'test', 'run-operation', 'retry', 'clone']);
+const COMMITTING_COMMANDS = new Set([
+  'build',
+  'run',
+  'seed',
+  'snapshot',
+  'test',
+  'run-operation',
+  'retry',
+  'clone',
+]);
 
 export type CommitLockMode = 'auto' | 'hold' | 'none';
 
@@ -37,11 +46,17 @@ export interface DbtInvocation {
  * between two of them makes that dbt statement fail ("database is locked"), which dbt-duckdb
  * cannot retry as a transaction. A PostgreSQL catalog takes concurrent writers: no lock.
  */
-export function needsCommitLock(args: readonly string[], config: LakeConfig, mode: CommitLockMode): boolean {
+export function needsCommitLock(
+  args: readonly string[],
+  config: LakeConfig,
+  mode: CommitLockMode,
+): boolean {
   if (mode === 'none') return false;
   if (mode === 'hold') return true;
   const command = args.find((arg) => !arg.startsWith('-'));
-  return config.catalog.kind === 'sqlite' && command !== undefined && COMMITTING_COMMANDS.has(command);
+  return (
+    config.catalog.kind === 'sqlite' && command !== undefined && COMMITTING_COMMANDS.has(command)
+  );
 }
 
 /** How to start dbt for these arguments: pure, so tests can check it without Python. */

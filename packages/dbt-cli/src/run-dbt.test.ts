@@ -63,7 +63,10 @@ const EXPECTED_ENTERPRISES = [
 ];
 
 async function rows(lake: Lake, sql: string): Promise<Record<string, unknown>[]> {
-  return (await lake.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  return (await lake.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<
+    string,
+    unknown
+  >[];
 }
 
 describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
@@ -72,7 +75,10 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
   let projectDir: string;
   let fileCounter = 0;
 
-  async function requestFor(window: string, records: readonly RawRecord[]): Promise<LandingRequest> {
+  async function requestFor(
+    window: string,
+    records: readonly RawRecord[],
+  ): Promise<LandingRequest> {
     fileCounter += 1;
     return {
       source: 'commerce',
@@ -103,7 +109,10 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
         ENTERPRISE_WUZHONG_COOP,
       ]),
     );
-    await landRecords(lake, await requestFor('2024-06-02', [ENTERPRISE_YINCHUAN_MILL, ENTERPRISE_SHIZUISHAN_SOFTWARE]));
+    await landRecords(
+      lake,
+      await requestFor('2024-06-02', [ENTERPRISE_YINCHUAN_MILL, ENTERPRISE_SHIZUISHAN_SOFTWARE]),
+    );
 
     const summary = await runDbt(['build'], { lakeConfig: testLake.config, projectDir });
 
@@ -112,24 +121,41 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
     expect(summary.dbtVersion).toBe('1.11.16');
     expect(summary.nodes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ uniqueId: 'model.smart_guarantee.enterprises', status: 'success', relationName: '"lake"."marts"."enterprises"' }),
+        expect.objectContaining({
+          uniqueId: 'model.smart_guarantee.enterprises',
+          status: 'success',
+          relationName: '"lake"."marts"."enterprises"',
+        }),
         expect.objectContaining({ resourceType: 'unit_test', status: 'pass' }),
-        expect.objectContaining({ uniqueId: 'seed.smart_guarantee.ref_regions', status: 'success' }),
+        expect.objectContaining({
+          uniqueId: 'seed.smart_guarantee.ref_regions',
+          status: 'success',
+        }),
       ]),
     );
     expect(summary.lockWaitMs).toBeGreaterThanOrEqual(0);
-    expect(await rows(lake, 'select * from lake.marts.enterprises order by uscc')).toEqual(EXPECTED_ENTERPRISES);
+    expect(await rows(lake, 'select * from lake.marts.enterprises order by uscc')).toEqual(
+      EXPECTED_ENTERPRISES,
+    );
     expect(
-      await rows(lake, `select schema_name from duckdb_schemas() where database_name = 'lake' order by 1`),
+      await rows(
+        lake,
+        `select schema_name from duckdb_schemas() where database_name = 'lake' order by 1`,
+      ),
     ).toEqual(
-      ['main', 'marts', 'meta', 'raw_commerce', 'reference', 'staging'].map((schema_name) => ({ schema_name })),
+      ['main', 'marts', 'meta', 'raw_commerce', 'reference', 'staging'].map((schema_name) => ({
+        schema_name,
+      })),
     );
   }, 120_000);
 
   it('fails with the failing tests named when a record breaks a data test', async () => {
     await landRecords(
       lake,
-      await requestFor('2024-06-01', [ENTERPRISE_YINCHUAN_MILL, { ...ENTERPRISE_WUZHONG_COOP, registration_status: '歇业' }]),
+      await requestFor('2024-06-01', [
+        ENTERPRISE_YINCHUAN_MILL,
+        { ...ENTERPRISE_WUZHONG_COOP, registration_status: '歇业' },
+      ]),
     );
     const failure = await runDbt(['build'], { lakeConfig: testLake.config, projectDir }).then(
       () => undefined,
@@ -138,9 +164,13 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
     expect(failure).toBeInstanceOf(DbtRunError);
     const error = failure as DbtRunError;
     expect(error.summary.failedNodes.map((node) => node.uniqueId)).toEqual([
-      expect.stringMatching(/^test\.smart_guarantee\.accepted_values_enterprises_registration_status/),
+      expect.stringMatching(
+        /^test\.smart_guarantee\.accepted_values_enterprises_registration_status/,
+      ),
     ]);
-    expect(error.message).toMatch(/dbt build failed \(exit 1\); 1 failing node\(s\):\n {2}- test\.smart_guarantee\.accepted_values_enterprises_registration_status\S* \[fail\]/);
+    expect(error.message).toMatch(
+      /dbt build failed \(exit 1\); 1 failing node\(s\):\n {2}- test\.smart_guarantee\.accepted_values_enterprises_registration_status\S* \[fail\]/,
+    );
   }, 120_000);
 
   it('two landings and a dbt build started at once all commit', async () => {
@@ -156,15 +186,22 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
     for (const outcome of landed) expect(outcome.code, outcome.stderr).toBe(0);
     expect(build.success).toBe(true);
     expect(build.failedNodes).toEqual([]);
-    expect(
-      await rows(lake, `select "window" from lake.meta.landings order by "window"`),
-    ).toEqual([{ window: '2024-06-01' }, { window: '2024-06-02' }, { window: '2024-06-03' }]);
+    expect(await rows(lake, `select "window" from lake.meta.landings order by "window"`)).toEqual([
+      { window: '2024-06-01' },
+      { window: '2024-06-02' },
+      { window: '2024-06-03' },
+    ]);
     // The build saw the lake as of its start, or after one or both landings: never a failure.
     const built = await rows(lake, 'select count(*) as n from lake.marts.enterprises');
     expect(Number(built[0]?.['n'])).toBeGreaterThanOrEqual(1);
 
-    const rebuilt = await runDbt(['build', '--select', '+enterprises'], { lakeConfig: testLake.config, projectDir });
+    const rebuilt = await runDbt(['build', '--select', '+enterprises'], {
+      lakeConfig: testLake.config,
+      projectDir,
+    });
     expect(rebuilt.success).toBe(true);
-    expect(await rows(lake, 'select * from lake.marts.enterprises order by uscc')).toEqual(EXPECTED_ENTERPRISES);
+    expect(await rows(lake, 'select * from lake.marts.enterprises order by uscc')).toEqual(
+      EXPECTED_ENTERPRISES,
+    );
   }, 180_000);
 });

@@ -110,7 +110,12 @@ export async function runDbt(args: string[], options: RunDbtOptions): Promise<Db
     return { ...outcome, wallMs: performance.now() - started };
   };
   const outcome = invocation.holdsCommitLock
-    ? await withCatalogCommitLock(options.lakeConfig.catalog, `dbt ${args.join(' ')}`, run, options.lock)
+    ? await withCatalogCommitLock(
+        options.lakeConfig.catalog,
+        `dbt ${args.join(' ')}`,
+        run,
+        options.lock,
+      )
     : await run();
   const summary = summariseRun({
     args,

@@ -1,17 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { describeFailure, runResultsSchema, summariseRun } from './run-results.ts';
 
-const METADATA = { dbt_version: '1.11.16', invocation_id: 'inv-1', generated_at: '2024-06-01T00:00:00Z' };
+const METADATA = {
+  dbt_version: '1.11.16',
+  invocation_id: 'inv-1',
+  generated_at: '2024-06-01T00:00:00Z',
+};
 
 /** A build where everything passed (trimmed from a real run). */
 const RUN_RESULTS_ALL_PASS = {
   metadata: METADATA,
   elapsed_time: 3.2,
   results: [
-    { unique_id: 'seed.smart_guarantee.ref_regions', status: 'success', execution_time: 0.1, message: 'INSERT 7', failures: null, relation_name: '"lake"."reference"."ref_regions"', thread_id: 'Thread-1' },
-    { unique_id: 'model.smart_guarantee.enterprises', status: 'success', execution_time: 0.2, message: 'OK', failures: null, relation_name: '"lake"."marts"."enterprises"' },
-    { unique_id: 'test.smart_guarantee.unique_enterprises_uscc.1a2b', status: 'pass', execution_time: 0.02, message: null, failures: 0, relation_name: null },
-    { unique_id: 'unit_test.smart_guarantee.stg_commerce__enterprises.keeps_latest', status: 'pass', execution_time: 0.3, message: null, failures: 0 },
+    {
+      unique_id: 'seed.smart_guarantee.ref_regions',
+      status: 'success',
+      execution_time: 0.1,
+      message: 'INSERT 7',
+      failures: null,
+      relation_name: '"lake"."reference"."ref_regions"',
+      thread_id: 'Thread-1',
+    },
+    {
+      unique_id: 'model.smart_guarantee.enterprises',
+      status: 'success',
+      execution_time: 0.2,
+      message: 'OK',
+      failures: null,
+      relation_name: '"lake"."marts"."enterprises"',
+    },
+    {
+      unique_id: 'test.smart_guarantee.unique_enterprises_uscc.1a2b',
+      status: 'pass',
+      execution_time: 0.02,
+      message: null,
+      failures: 0,
+      relation_name: null,
+    },
+    {
+      unique_id: 'unit_test.smart_guarantee.stg_commerce__enterprises.keeps_latest',
+      status: 'pass',
+      execution_time: 0.3,
+      message: null,
+      failures: 0,
+    },
   ],
 };
 
@@ -20,10 +52,31 @@ const RUN_RESULTS_ACCEPTED_VALUES_FAIL = {
   metadata: METADATA,
   elapsed_time: 2.5,
   results: [
-    { unique_id: 'model.smart_guarantee.stg_commerce__enterprises', status: 'success', execution_time: 0.2, message: 'OK' },
-    { unique_id: 'test.smart_guarantee.accepted_values_enterprises_registration_status.9f', status: 'fail', execution_time: 0.03, message: 'Got 1 result, configured to fail if != 0', failures: 1 },
-    { unique_id: 'model.smart_guarantee.downstream', status: 'skipped', execution_time: 0, message: null },
-    { unique_id: 'model.smart_guarantee.broken', status: 'error', execution_time: 0.01, message: 'Binder Error: column x not found\nLINE 1: ...' },
+    {
+      unique_id: 'model.smart_guarantee.stg_commerce__enterprises',
+      status: 'success',
+      execution_time: 0.2,
+      message: 'OK',
+    },
+    {
+      unique_id: 'test.smart_guarantee.accepted_values_enterprises_registration_status.9f',
+      status: 'fail',
+      execution_time: 0.03,
+      message: 'Got 1 result, configured to fail if != 0',
+      failures: 1,
+    },
+    {
+      unique_id: 'model.smart_guarantee.downstream',
+      status: 'skipped',
+      execution_time: 0,
+      message: null,
+    },
+    {
+      unique_id: 'model.smart_guarantee.broken',
+      status: 'error',
+      execution_time: 0.01,
+      message: 'Binder Error: column x not found\nLINE 1: ...',
+    },
   ],
 };
 
@@ -73,8 +126,16 @@ describe('summariseRun', () => {
   });
 
   it('falls back to dbt’s output when it failed before running nodes', () => {
-    const summary = summariseRun({ args: ['build'], exitCode: 2, wallMs: 1, lockWaitMs: 0, runResults: undefined });
-    expect(describeFailure(summary, 'Parsing Error: profiles.yml')).toMatch(/stopped before running any.*\nParsing Error/s);
+    const summary = summariseRun({
+      args: ['build'],
+      exitCode: 2,
+      wallMs: 1,
+      lockWaitMs: 0,
+      runResults: undefined,
+    });
+    expect(describeFailure(summary, 'Parsing Error: profiles.yml')).toMatch(
+      /stopped before running any.*\nParsing Error/s,
+    );
   });
 
   it('rejects a file that is not run results', () => {

@@ -23,7 +23,9 @@ function startHolder(input: object): { exited: Promise<number | null>; held: Pro
       if (chunk.toString().includes('held')) resolve();
     });
   });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   return { exited, held };
 }
 
@@ -85,7 +87,12 @@ describe('withCatalogCommitLock', () => {
   });
 
   it('takes over the lock of a holder that was killed, once it is stale', async () => {
-    const holder = startHolder({ catalogPath, iterations: 1, holdMs: 60_000, dieWhileHolding: true });
+    const holder = startHolder({
+      catalogPath,
+      iterations: 1,
+      holdMs: 60_000,
+      dieWhileHolding: true,
+    });
     await holder.held;
     await holder.exited;
     const started = Date.now();
@@ -104,10 +111,17 @@ describe('withCatalogCommitLock', () => {
     const holder = startHolder({ catalogPath, iterations: 1, holdMs: 3_000 });
     await holder.held;
     await expect(
-      withCatalogCommitLock({ kind: 'sqlite', path: catalogPath }, 'impatient', () => Promise.resolve(), {
-        timeoutMs: 300,
-      }),
-    ).rejects.toThrow(/Timed out after 300 ms waiting for the lake commit lock .*"purpose":"holder \d+"/);
+      withCatalogCommitLock(
+        { kind: 'sqlite', path: catalogPath },
+        'impatient',
+        () => Promise.resolve(),
+        {
+          timeoutMs: 300,
+        },
+      ),
+    ).rejects.toThrow(
+      /Timed out after 300 ms waiting for the lake commit lock .*"purpose":"holder \d+"/,
+    );
     await holder.exited;
   }, 30_000);
 

@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, isCatalogContentionError, retryOnCatalogContention } from './catalog-contention.ts';
+import {
+  backoffDelayMs,
+  isCatalogContentionError,
+  retryOnCatalogContention,
+} from './catalog-contention.ts';
 
 const SQLITE_LOCKED =
   'TransactionContext Error: Failed to commit: Failed to commit DuckLake transaction.\nFailed to flush changes into DuckLake: database is locked';
 const DUCKLAKE_CONFLICT =
   'TransactionContext Error: Failed to commit: Failed to commit DuckLake transaction.\nTransaction conflict - attempting to delete from file with index "165"';
-const SNAPSHOT_LOCKED = 'Invalid Error: Failed to query most recent snapshot for DuckLake: database is locked';
+const SNAPSHOT_LOCKED =
+  'Invalid Error: Failed to query most recent snapshot for DuckLake: database is locked';
 
 describe('isCatalogContentionError', () => {
   it.each([
     ['SQLite catalog busy at commit', SQLITE_LOCKED, true],
     ['SQLite catalog busy at the first read', SNAPSHOT_LOCKED, true],
     ['DuckLake write-write conflict', DUCKLAKE_CONFLICT, true],
-    ['PostgreSQL serialization failure', 'could not serialize access due to concurrent update', true],
+    [
+      'PostgreSQL serialization failure',
+      'could not serialize access due to concurrent update',
+      true,
+    ],
     ['a missing table', 'Catalog Error: Table with name t does not exist!', false],
     ['a constraint violation', 'Constraint Error: NOT NULL constraint failed', false],
   ])('%s → %s', (_name, message, expected) => {
@@ -37,10 +46,13 @@ describe('retryOnCatalogContention', () => {
   it('gives up after maxAttempts with the last contention error', async () => {
     let calls = 0;
     await expect(
-      retryOnCatalogContention(() => {
-        calls += 1;
-        return Promise.reject(new Error(DUCKLAKE_CONFLICT));
-      }, { ...noSleep, maxAttempts: 4 }),
+      retryOnCatalogContention(
+        () => {
+          calls += 1;
+          return Promise.reject(new Error(DUCKLAKE_CONFLICT));
+        },
+        { ...noSleep, maxAttempts: 4 },
+      ),
     ).rejects.toThrow(/Transaction conflict/);
     expect(calls).toBe(4);
   });
@@ -60,7 +72,13 @@ describe('retryOnCatalogContention', () => {
     const delays: number[] = [];
     await retryOnCatalogContention(
       (attempt) => (attempt < 6 ? Promise.reject(new Error(SQLITE_LOCKED)) : Promise.resolve()),
-      { sleep: () => Promise.resolve(), random: () => 0.999, baseDelayMs: 100, maxDelayMs: 1000, onRetry: (i) => delays.push(i.delayMs) },
+      {
+        sleep: () => Promise.resolve(),
+        random: () => 0.999,
+        baseDelayMs: 100,
+        maxDelayMs: 1000,
+        onRetry: (i) => delays.push(i.delayMs),
+      },
     );
     expect(delays).toEqual([99, 199, 399, 799, 999]);
   });

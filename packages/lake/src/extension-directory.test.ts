@@ -15,13 +15,23 @@ describe('resolveExtensionDirectory', () => {
   });
 
   it('finds the wheels’ folder under any .venv/lib/python3*', async () => {
-    const folder = join(repo, '.venv', 'lib', 'python3.12', 'site-packages', 'duckdb_ext', 'extensions');
+    const folder = join(
+      repo,
+      '.venv',
+      'lib',
+      'python3.12',
+      'site-packages',
+      'duckdb_ext',
+      'extensions',
+    );
     await mkdir(folder, { recursive: true });
     expect(resolveExtensionDirectory(repo, {})).toBe(folder);
   });
 
   it('prefers SG_DUCKDB_EXTENSION_DIR', () => {
-    expect(resolveExtensionDirectory(repo, { SG_DUCKDB_EXTENSION_DIR: '/elsewhere' })).toBe('/elsewhere');
+    expect(resolveExtensionDirectory(repo, { SG_DUCKDB_EXTENSION_DIR: '/elsewhere' })).toBe(
+      '/elsewhere',
+    );
   });
 
   it('fails with the setup hint when the wheels are missing', () => {

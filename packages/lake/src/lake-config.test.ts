@@ -30,7 +30,11 @@ const CASES: [string, NodeJS.ProcessEnv, LakeConfig][] = [
   ],
   [
     'an explicit SQLite catalog and an object-store data path (kept as given)',
-    { ...BASE_ENV, SG_LAKE_CATALOG_URL: 'sqlite:/var/lake/c.sqlite', SG_LAKE_DATA_PATH: 's3://bucket/lake' },
+    {
+      ...BASE_ENV,
+      SG_LAKE_CATALOG_URL: 'sqlite:/var/lake/c.sqlite',
+      SG_LAKE_DATA_PATH: 's3://bucket/lake',
+    },
     {
       dataDir: '/srv/sg/data',
       dataPath: 's3://bucket/lake/',
@@ -61,9 +65,15 @@ describe('lakeConfigFromEnv', () => {
   });
 
   it('defaults SG_DATA_DIR to <repo>/.data', () => {
-    const config = lakeConfigFromEnv({ SG_REPO_ROOT: '/work/repo', SG_DUCKDB_EXTENSION_DIR: EXTENSIONS });
+    const config = lakeConfigFromEnv({
+      SG_REPO_ROOT: '/work/repo',
+      SG_DUCKDB_EXTENSION_DIR: EXTENSIONS,
+    });
     expect(config.dataDir).toBe('/work/repo/.data');
-    expect(config.catalog).toEqual({ kind: 'sqlite', path: '/work/repo/.data/lake/catalog.sqlite' });
+    expect(config.catalog).toEqual({
+      kind: 'sqlite',
+      path: '/work/repo/.data/lake/catalog.sqlite',
+    });
   });
 });
 
@@ -77,6 +87,8 @@ describe('parseCatalogUrl', () => {
   });
 
   it('renders back to the same URL', () => {
-    expect(catalogUrl(parseCatalogUrl('postgres:dbname=a host=b', '/data'))).toBe('postgres:dbname=a host=b');
+    expect(catalogUrl(parseCatalogUrl('postgres:dbname=a host=b', '/data'))).toBe(
+      'postgres:dbname=a host=b',
+    );
   });
 });

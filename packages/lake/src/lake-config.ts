@@ -33,7 +33,10 @@ export function parseCatalogUrl(url: string | undefined, dataDir: string): LakeC
   if (value === undefined) return { kind: 'sqlite', path: join(dataDir, 'lake', 'catalog.sqlite') };
   if (value.startsWith('postgres:')) {
     const dsn = value.slice('postgres:'.length).trim();
-    if (dsn === '') throw new Error('SG_LAKE_CATALOG_URL "postgres:" needs a DSN, e.g. postgres:dbname=lake host=127.0.0.1');
+    if (dsn === '')
+      throw new Error(
+        'SG_LAKE_CATALOG_URL "postgres:" needs a DSN, e.g. postgres:dbname=lake host=127.0.0.1',
+      );
     return { kind: 'postgres', dsn };
   }
   if (value.startsWith('sqlite:')) {

@@ -61,19 +61,23 @@ async function reconcileTargetColumns(
   entity: string,
   columns: readonly ColumnSpec[],
 ): Promise<void> {
-  const existing = z.array(existingColumnSchema).parse(
-    await readRows(
-      connection,
-      `select column_name, data_type from duckdb_columns() ` +
-        `where database_name = 'lake' and schema_name = $schema and table_name = $table`,
-      { schema: tables.schema, table: entity },
-    ),
-  );
+  const existing = z
+    .array(existingColumnSchema)
+    .parse(
+      await readRows(
+        connection,
+        `select column_name, data_type from duckdb_columns() ` +
+          `where database_name = 'lake' and schema_name = $schema and table_name = $table`,
+        { schema: tables.schema, table: entity },
+      ),
+    );
   const existingTypes = new Map(existing.map((row) => [row.column_name, row.data_type]));
   for (const column of [...columns, ...LINEAGE_COLUMNS]) {
     const type = existingTypes.get(column.name);
     if (type === undefined) {
-      await connection.run(`alter table ${tables.target} add column ${columnDefinitionSql(column)}`);
+      await connection.run(
+        `alter table ${tables.target} add column ${columnDefinitionSql(column)}`,
+      );
     } else if (type !== column.type) {
       throw new Error(
         `Column ${tables.schema}.${entity}.${column.name} is ${type} in the lake but ${column.type} ` +

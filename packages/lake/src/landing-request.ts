@@ -72,7 +72,10 @@ export const landingRequestSchema = z.object({
   }),
   window: z
     .string()
-    .regex(/^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$/, 'window must be a short partition key like 2024-06-01'),
+    .regex(
+      /^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$/,
+      'window must be a short partition key like 2024-06-01',
+    ),
   columns: z
     .array(columnSpecSchema)
     .min(1)

@@ -35,9 +35,7 @@ export function landingTables(source: string, entity: string): LandingTables {
 
 /** Stage 1: read the NDJSON file with every declared column as text (extra keys are ignored). */
 export function readNdjsonSql(ndjsonPath: string, columns: readonly ColumnSpec[]): string {
-  const struct = columns
-    .map((column) => `${sqlString(column.name)}: 'VARCHAR'`)
-    .join(', ');
+  const struct = columns.map((column) => `${sqlString(column.name)}: 'VARCHAR'`).join(', ');
   return (
     `create or replace temp table landing_raw as select * from read_json(${sqlString(ndjsonPath)}, ` +
     `format = 'newline_delimited', columns = {${struct}})`

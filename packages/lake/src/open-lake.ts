@@ -77,7 +77,8 @@ export async function openLake(config: LakeConfig, options: OpenLakeOptions = {}
     );
   }
   if (!readOnly) {
-    if (config.catalog.kind === 'sqlite') await mkdir(dirname(config.catalog.path), { recursive: true });
+    if (config.catalog.kind === 'sqlite')
+      await mkdir(dirname(config.catalog.path), { recursive: true });
     if (isLocalPath(config.dataPath)) await mkdir(config.dataPath, { recursive: true });
   }
   const instance = await DuckDBInstance.create(':memory:', duckdbInstanceOptions(config));
@@ -85,7 +86,10 @@ export async function openLake(config: LakeConfig, options: OpenLakeOptions = {}
     const connection = await instance.connect();
     await connection.run(loadExtensionsSql(config));
     const attach = (): Promise<unknown> =>
-      retryOnCatalogContention(() => connection.run(attachLakeSql(config, readOnly)), options.retry);
+      retryOnCatalogContention(
+        () => connection.run(attachLakeSql(config, readOnly)),
+        options.retry,
+      );
     if (readOnly) await attach();
     else await withCatalogCommitLock(config.catalog, 'attach', attach, options.lock);
     await connection.run(`use ${LAKE_DATABASE}`);

@@ -36,7 +36,9 @@ export function findRepoRoot(
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const root = walkUp(start, holdsJustfile) ?? walkUp(start, holdsWorkspacesRoot);
   if (root === undefined) {
-    throw new Error(`Cannot find the repository root above ${start} (no Justfile); set SG_REPO_ROOT.`);
+    throw new Error(
+      `Cannot find the repository root above ${start} (no Justfile); set SG_REPO_ROOT.`,
+    );
   }
   return root;
 }

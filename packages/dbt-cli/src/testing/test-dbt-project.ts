@@ -32,7 +32,13 @@ I,信息传输、软件和信息技术服务业,section,,I,信息传输、软件
 6513,应用软件开发,class,651,I,信息传输、软件和信息技术服务业
 `;
 
-const NOT_COPIED = new Set(['target', 'logs', 'dbt_packages', 'ref_regions.csv', 'ref_industries.csv']);
+const NOT_COPIED = new Set([
+  'target',
+  'logs',
+  'dbt_packages',
+  'ref_regions.csv',
+  'ref_industries.csv',
+]);
 
 /** Copies the repository's dbt project into `dir`/models with the small test seeds; returns it. */
 export async function createTestDbtProject(dir: string): Promise<string> {

@@ -15,12 +15,17 @@ interface LockHolderInput {
 
 const input = JSON.parse(process.argv[2] ?? '{}') as LockHolderInput;
 for (let i = 0; i < input.iterations; i += 1) {
-  await withCatalogCommitLock({ kind: 'sqlite', path: input.catalogPath }, `holder ${process.pid}`, async () => {
-    const start = performance.timeOrigin + performance.now();
-    process.stdout.write('held\n');
-    if (input.dieWhileHolding === true) process.kill(process.pid, 'SIGKILL');
-    await sleep(input.holdMs);
-    const end = performance.timeOrigin + performance.now();
-    if (input.logFile !== undefined) appendFileSync(input.logFile, `${process.pid} ${start} ${end}\n`);
-  });
+  await withCatalogCommitLock(
+    { kind: 'sqlite', path: input.catalogPath },
+    `holder ${process.pid}`,
+    async () => {
+      const start = performance.timeOrigin + performance.now();
+      process.stdout.write('held\n');
+      if (input.dieWhileHolding === true) process.kill(process.pid, 'SIGKILL');
+      await sleep(input.holdMs);
+      const end = performance.timeOrigin + performance.now();
+      if (input.logFile !== undefined)
+        appendFileSync(input.logFile, `${process.pid} ${start} ${end}\n`);
+    },
+  );
 }
