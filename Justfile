@@ -37,6 +37,10 @@ test: setup-test
 bench: setup
     node bench/src/main.ts
 
+# Run the dbt CLI on models/ against the local lake, taking the lake's commit lock (default: build).
+dbt *args: setup
+    node packages/dbt-cli/src/main.ts {{args}}
+
 # Format everything.
 format:
     prettier --write .

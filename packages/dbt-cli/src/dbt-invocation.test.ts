@@ -37,12 +37,14 @@ describe('dbtInvocation', () => {
       lakeConfig: POSTGRES_LAKE,
       repoRoot: '/repo',
       env: { PATH: '/usr/bin', SG_LAKE_CATALOG_URL: 'stale' },
+      runId: 'run-1',
     });
     expect(invocation).toMatchObject({
       executable: '/repo/.venv/bin/dbt',
       argv: ['build', '--project-dir', '/repo/models', '--profiles-dir', '/repo/models'],
       cwd: '/repo',
-      runResultsPath: '/repo/models/target/run_results.json',
+      runDir: '/srv/sg/dbt/runs/run-1',
+      runResultsPath: '/srv/sg/dbt/runs/run-1/target/run_results.json',
       holdsCommitLock: false,
     });
     expect(invocation.env).toMatchObject({
@@ -52,6 +54,8 @@ describe('dbtInvocation', () => {
       SG_LAKE_DATA_PATH: '/srv/sg/lake/data/',
       SG_DUCKDB_EXTENSION_DIR: '/ext',
       DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
+      DBT_TARGET_PATH: '/srv/sg/dbt/runs/run-1/target',
+      DBT_LOG_PATH: '/srv/sg/dbt/runs/run-1/logs',
     });
   });
 });

@@ -27,6 +27,11 @@ export interface DbtInvocationInput {
   /** Base environment (default: none; runDbt passes process.env). */
   env?: NodeJS.ProcessEnv;
   commitLock?: CommitLockMode;
+  /**
+   * Names this invocation's own target and log folders under `<dataDir>/dbt/runs/<runId>/`, so
+   * concurrent runs never read each other's run_results.json (default `latest`).
+   */
+  runId?: string;
 }
 
 export interface DbtInvocation {
@@ -35,6 +40,8 @@ export interface DbtInvocation {
   cwd: string;
   env: Record<string, string>;
   projectDir: string;
+  /** This invocation's own folder (target/ and logs/ inside): runDbt removes it afterwards. */
+  runDir: string;
   runResultsPath: string;
   /** Whether runDbt holds the lake commit lock for the whole process. */
   holdsCommitLock: boolean;
@@ -62,6 +69,7 @@ export function needsCommitLock(
 /** How to start dbt for these arguments: pure, so tests can check it without Python. */
 export function dbtInvocation(input: DbtInvocationInput): DbtInvocation {
   const projectDir = input.projectDir ?? join(input.repoRoot, 'models');
+  const runDir = join(input.lakeConfig.dataDir, 'dbt', 'runs', input.runId ?? 'latest');
   const inherited: Record<string, string> = {};
   for (const [key, value] of Object.entries(input.env ?? {})) {
     if (value !== undefined) inherited[key] = value;
@@ -79,9 +87,12 @@ export function dbtInvocation(input: DbtInvocationInput): DbtInvocation {
       DO_NOT_TRACK: '1',
       DBT_USE_COLORS: 'false',
       PYTHONUNBUFFERED: '1',
+      DBT_TARGET_PATH: join(runDir, 'target'),
+      DBT_LOG_PATH: join(runDir, 'logs'),
     },
     projectDir,
-    runResultsPath: join(projectDir, 'target', 'run_results.json'),
+    runDir,
+    runResultsPath: join(runDir, 'target', 'run_results.json'),
     holdsCommitLock: needsCommitLock(input.args, input.lakeConfig, input.commitLock ?? 'auto'),
   };
 }

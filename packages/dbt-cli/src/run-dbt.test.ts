@@ -63,10 +63,7 @@ const EXPECTED_ENTERPRISES = [
 ];
 
 async function rows(lake: Lake, sql: string): Promise<Record<string, unknown>[]> {
-  return (await lake.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<
-    string,
-    unknown
-  >[];
+  return (await lake.connection.runAndReadAll(sql)).getRowObjectsJson();
 }
 
 describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
@@ -172,6 +169,25 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
       /dbt build failed \(exit 1\); 1 failing node\(s\):\n {2}- test\.smart_guarantee\.accepted_values_enterprises_registration_status\S* \[fail\]/,
     );
   }, 120_000);
+
+  it('two dbt runs at once each report their own nodes (own target folder per run)', async () => {
+    await landRecords(lake, await requestFor('2024-06-01', [ENTERPRISE_YINCHUAN_MILL]));
+    const [seeds, staging] = await Promise.all([
+      runDbt(['seed'], { lakeConfig: testLake.config, projectDir }),
+      runDbt(['build', '--select', 'stg_commerce__enterprises'], {
+        lakeConfig: testLake.config,
+        projectDir,
+      }),
+    ]);
+    expect(seeds.nodes.map((node) => node.resourceType)).toEqual(seeds.nodes.map(() => 'seed'));
+    expect(seeds.nodes.length).toBeGreaterThan(0);
+    expect(staging.nodes.map((node) => node.uniqueId)).not.toContain(
+      'seed.smart_guarantee.ref_regions',
+    );
+    expect(staging.nodes.map((node) => node.uniqueId)).toContain(
+      'model.smart_guarantee.stg_commerce__enterprises',
+    );
+  }, 180_000);
 
   it('two landings and a dbt build started at once all commit', async () => {
     await landRecords(lake, await requestFor('2024-06-01', [ENTERPRISE_YINCHUAN_MILL]));

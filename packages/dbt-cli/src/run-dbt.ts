@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import type { CommitLockOptions, LakeConfig } from '@sg/lake';
 import { findRepoRoot, withCatalogCommitLock } from '@sg/lake';
@@ -99,8 +100,8 @@ export async function runDbt(args: string[], options: RunDbtOptions): Promise<Db
     ...(options.projectDir === undefined ? {} : { projectDir: options.projectDir }),
     ...(options.dbtExecutable === undefined ? {} : { dbtExecutable: options.dbtExecutable }),
     ...(options.commitLock === undefined ? {} : { commitLock: options.commitLock }),
+    runId: randomUUID(),
   });
-  await rm(invocation.runResultsPath, { force: true });
   const requested = performance.now();
   let lockWaitMs = 0;
   const run = async (): Promise<{ exitCode: number; outputTail: string; wallMs: number }> => {
@@ -117,12 +118,14 @@ export async function runDbt(args: string[], options: RunDbtOptions): Promise<Db
         options.lock,
       )
     : await run();
+  const runResults = await readRunResults(invocation.runResultsPath);
+  await rm(invocation.runDir, { recursive: true, force: true });
   const summary = summariseRun({
     args,
     exitCode: outcome.exitCode,
     wallMs: Math.round(outcome.wallMs),
     lockWaitMs: invocation.holdsCommitLock ? Math.round(lockWaitMs) : 0,
-    runResults: await readRunResults(invocation.runResultsPath),
+    runResults,
   });
   if (!summary.success) throw new DbtRunError(summary, outcome.outputTail);
   return summary;

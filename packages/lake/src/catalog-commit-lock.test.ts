@@ -23,9 +23,11 @@ function startHolder(input: object): { exited: Promise<number | null>; held: Pro
       if (chunk.toString().includes('held')) resolve();
     });
   });
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('close', (code) => resolve(code)),
-  );
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('close', (code) => {
+      resolve(code);
+    });
+  });
   return { exited, held };
 }
 

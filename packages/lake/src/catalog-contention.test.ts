@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   backoffDelayMs,
   isCatalogContentionError,
+  isCatalogInitialisationRace,
   retryOnCatalogContention,
 } from './catalog-contention.ts';
 
@@ -26,6 +27,29 @@ describe('isCatalogContentionError', () => {
     ['a constraint violation', 'Constraint Error: NOT NULL constraint failed', false],
   ])('%s → %s', (_name, message, expected) => {
     expect(isCatalogContentionError(new Error(message))).toBe(expected);
+  });
+});
+
+describe('isCatalogInitialisationRace', () => {
+  it.each([
+    [
+      'PostgreSQL: another process created the metadata tables first',
+      'Invalid Error: Failed to initialize DuckLake:Failed to execute query "CREATE TABLE "public"."ducklake_metadata"(...)": ERROR:  duplicate key value violates unique constraint "pg_type_typname_nsp_index"',
+      true,
+    ],
+    [
+      'PostgreSQL: the table already exists',
+      'Invalid Error: Failed to initialize DuckLake:Failed to execute query "CREATE TABLE ...": ERROR:  relation "ducklake_metadata" already exists',
+      true,
+    ],
+    [
+      'SQLite: another process is initialising',
+      'Invalid Error: Failed to initialize DuckLake:Failed to execute query "CREATE TABLE ducklake_metadata(...)": database is locked',
+      true,
+    ],
+    ['a wrong DSN', 'IO Error: Unable to connect to Postgres at dbname=nope', false],
+  ])('%s → %s', (_name, message, expected) => {
+    expect(isCatalogInitialisationRace(new Error(message))).toBe(expected);
   });
 });
 

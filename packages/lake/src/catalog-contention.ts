@@ -22,6 +22,19 @@ export function isCatalogContentionError(error: unknown): boolean {
   return CONTENTION_PATTERNS.some((pattern) => pattern.test(message));
 }
 
+/**
+ * Two processes attaching a brand-new catalog both try to create DuckLake's metadata tables; the
+ * loser fails ("Failed to initialize DuckLake: … already exists / duplicate key"). Attaching again
+ * finds the catalog the winner created.
+ */
+export function isCatalogInitialisationRace(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    /Failed to initialize DuckLake/i.test(message) &&
+    /already exists|duplicate key|database is locked/i.test(message)
+  );
+}
+
 export interface RetryOptions {
   /** Total attempts including the first (default 8). */
   maxAttempts?: number;
@@ -29,6 +42,8 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Backoff ceiling in ms (default 2000). */
   maxDelayMs?: number;
+  /** Which errors to retry (default isCatalogContentionError). */
+  isRetryable?: (error: unknown) => boolean;
   /** Called before each retry, e.g. to log or count. */
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
   /** Injected for tests. */
@@ -60,11 +75,12 @@ export async function retryOnCatalogContention<T>(
   const maxDelayMs = options.maxDelayMs ?? 2000;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => sleepMs(ms));
+  const isRetryable = options.isRetryable ?? isCatalogContentionError;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work(attempt);
     } catch (error: unknown) {
-      if (attempt >= maxAttempts || !isCatalogContentionError(error)) throw error;
+      if (attempt >= maxAttempts || !isRetryable(error)) throw error;
       const delayMs = backoffDelayMs(attempt, baseDelayMs, maxDelayMs, random);
       options.onRetry?.({ attempt, delayMs, error });
       await sleep(delayMs);

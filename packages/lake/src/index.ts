@@ -15,6 +15,7 @@ export type { CommitLockOptions, CommitLockOwner } from './catalog-commit-lock.t
 export {
   backoffDelayMs,
   isCatalogContentionError,
+  isCatalogInitialisationRace,
   retryOnCatalogContention,
 } from './catalog-contention.ts';
 export type { RetryOptions } from './catalog-contention.ts';

@@ -410,6 +410,41 @@ describe.each(TEST_CATALOG_KINDS)('landRecords on a %s catalog', (kind) => {
   });
 });
 
+describe.each(TEST_CATALOG_KINDS)('a brand-new %s catalog', (kind) => {
+  it('is created once when several processes open it and land at the same moment', async () => {
+    const testLake = await createTestLake(kind);
+    try {
+      const outcomes = await Promise.all(
+        ['2024-06-01', '2024-06-02', '2024-06-03', '2024-06-04'].map(async (window, index) =>
+          runLandingChild({
+            config: testLake.config,
+            request: {
+              source: 'commerce',
+              entity: 'enterprises',
+              window,
+              columns: RAW_ENTERPRISE_COLUMNS,
+              ndjsonPath: await writeNdjson(join(testLake.dir, `fresh-${index}.ndjson`), [
+                ENTERPRISE_YINCHUAN_MILL,
+              ]),
+              quarantined: [],
+            },
+          }),
+        ),
+      );
+      for (const outcome of outcomes) expect(outcome.code, outcome.stderr).toBe(0);
+      const lake = await openLake(testLake.config, { readOnly: true });
+      try {
+        expect(await count(lake, 'from lake.meta.landings')).toBe(4);
+        expect(await count(lake, 'from lake.raw_commerce.enterprises')).toBe(4);
+      } finally {
+        lake.close();
+      }
+    } finally {
+      await testLake.dispose();
+    }
+  }, 60_000);
+});
+
 describe('landRecords request validation', () => {
   const BASE: LandingRequest = {
     source: 'commerce',

@@ -5,7 +5,11 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withCatalogCommitLock } from './catalog-commit-lock.ts';
 import type { CommitLockOptions } from './catalog-commit-lock.ts';
-import { retryOnCatalogContention } from './catalog-contention.ts';
+import {
+  isCatalogContentionError,
+  isCatalogInitialisationRace,
+  retryOnCatalogContention,
+} from './catalog-contention.ts';
 import type { RetryOptions } from './catalog-contention.ts';
 import type { LakeConfig } from './lake-config.ts';
 import { sqlString } from './sql-text.ts';
@@ -85,11 +89,14 @@ export async function openLake(config: LakeConfig, options: OpenLakeOptions = {}
   try {
     const connection = await instance.connect();
     await connection.run(loadExtensionsSql(config));
+    // Attaching a brand-new catalog initialises it; a process that loses that race to another
+    // attaches again and finds the winner's catalog.
     const attach = (): Promise<unknown> =>
-      retryOnCatalogContention(
-        () => connection.run(attachLakeSql(config, readOnly)),
-        options.retry,
-      );
+      retryOnCatalogContention(() => connection.run(attachLakeSql(config, readOnly)), {
+        isRetryable: (error) =>
+          isCatalogContentionError(error) || isCatalogInitialisationRace(error),
+        ...options.retry,
+      });
     if (readOnly) await attach();
     else await withCatalogCommitLock(config.catalog, 'attach', attach, options.lock);
     await connection.run(`use ${LAKE_DATABASE}`);

@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { findRepoRoot } from '@sg/lake';
 
 /**
  * Small reference seeds covering the lake fixtures (@sg/lake/testing): three Ningxia counties and
- * the industry paths of classes 0111, 1311 and 6513. Written only into a test's copy of the project,
- * never into models/seeds (those are generated from packages/domain).
+ * the industry paths of classes 0111, 1311 and 6513. Written only into a test's copy of the project
+ * when models/seeds lacks the generated ones, never into models/seeds itself.
  */
 export const TEST_REF_REGIONS_CSV = `region_code,region_name,level,parent_code,prefecture_code,prefecture_name
 640000,宁夏回族自治区,province,,,
@@ -32,15 +33,17 @@ I,信息传输、软件和信息技术服务业,section,,I,信息传输、软件
 6513,应用软件开发,class,651,I,信息传输、软件和信息技术服务业
 `;
 
-const NOT_COPIED = new Set([
-  'target',
-  'logs',
-  'dbt_packages',
-  'ref_regions.csv',
-  'ref_industries.csv',
-]);
+const NOT_COPIED = new Set(['target', 'logs', 'dbt_packages']);
+const SEEDS = [
+  ['ref_regions.csv', TEST_REF_REGIONS_CSV],
+  ['ref_industries.csv', TEST_REF_INDUSTRIES_CSV],
+] as const;
 
-/** Copies the repository's dbt project into `dir`/models with the small test seeds; returns it. */
+/**
+ * Copies the repository's dbt project into `dir`/models and returns its path. The generated
+ * reference seeds are used when they exist (the fixtures' codes are in them, with the same names);
+ * a missing one is replaced by the small test seed above, in the copy only.
+ */
 export async function createTestDbtProject(dir: string): Promise<string> {
   const projectDir = join(dir, 'models');
   await cp(join(findRepoRoot(), 'models'), projectDir, {
@@ -48,7 +51,9 @@ export async function createTestDbtProject(dir: string): Promise<string> {
     filter: (source) => !NOT_COPIED.has(basename(source)),
   });
   await mkdir(join(projectDir, 'seeds'), { recursive: true });
-  await writeFile(join(projectDir, 'seeds', 'ref_regions.csv'), TEST_REF_REGIONS_CSV);
-  await writeFile(join(projectDir, 'seeds', 'ref_industries.csv'), TEST_REF_INDUSTRIES_CSV);
+  for (const [file, csv] of SEEDS) {
+    const path = join(projectDir, 'seeds', file);
+    if (!existsSync(path)) await writeFile(path, csv);
+  }
   return projectDir;
 }
