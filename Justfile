@@ -24,7 +24,7 @@ up: setup
 
 # Lint: ESLint (type-checked rules as errors, zero warnings), Prettier, TypeScript, svelte-check.
 lint:
-    cd apps/bi && svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+    npm run --silent -w @sg/app-bi check -- --fail-on-warnings
     eslint --max-warnings 0 .
     prettier --check .
     tsc -p tsconfig.json

@@ -8,7 +8,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{packages,connectors,simulators,pipelines,semantic,bench}/**/src/**/*.test.ts'],
+          include: [
+            '{packages,connectors,simulators,pipelines,semantic,bench}/**/src/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -74,12 +74,13 @@ export async function waitForPort(
   timeoutMs = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let dead = false;
+  const state = { dead: false };
   void proc.exited.then(() => {
-    dead = true;
+    state.dead = true;
   });
   while (Date.now() < deadline) {
-    if (dead) throw new Error(`${proc.name} stopped before it was ready; see ${proc.logPath}`);
+    if (state.dead)
+      throw new Error(`${proc.name} stopped before it was ready; see ${proc.logPath}`);
     if (await portAnswers(host, port)) return;
     await new Promise((r) => setTimeout(r, 250));
   }

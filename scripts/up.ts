@@ -51,7 +51,8 @@ const start = (name: string, script: string, extraEnv: Record<string, string> = 
 function newestModification(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    if (entry.isFile())
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
 }
@@ -111,10 +112,7 @@ async function main(): Promise<void> {
     logDir,
   );
   running.push(bi);
-  await Promise.all([
-    waitForPort(semantic, host, ports.semantic),
-    waitForPort(bi, host, ports.bi),
-  ]);
+  await Promise.all([waitForPort(semantic, host, ports.semantic), waitForPort(bi, host, ports.bi)]);
 
   console.log(`
 智慧担保已启动 (Ctrl-C 停止):

@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = join(import.meta.dirname, '..', '..', '..');
+// Snippets are not files of the TypeScript project, so type-aware linting is switched off for them;
+// the import rules under test do not need types.
+const eslint = new ESLint({ cwd: repoRoot, overrideConfig: tseslint.configs.disableTypeChecked });
+
+/** The messages of the no-restricted-imports rule for `source` placed at `filePath`. */
+async function restrictedImports(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: join(repoRoot, filePath) });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
+}
+
+describe('dependency rules between top folders (docs/architecture.md, "may import")', () => {
+  const CASES: [string, string, string, boolean][] = [
+    ['a connector importing a simulator', 'connectors/commerce/src/x.ts', '@sg/sim-commerce', true],
+    [
+      'a simulator importing a connector',
+      'simulators/commerce/src/x.ts',
+      '@sg/connector-commerce',
+      true,
+    ],
+    ['a package importing pipelines', 'packages/domain/src/x.ts', '@sg/pipelines', true],
+    ['an app importing the semantic server', 'apps/bi/src/lib/x.ts', '@sg/semantic', true],
+    ['the semantic layer importing an app', 'semantic/src/x.ts', '@sg/app-bi', true],
+    ['a connector importing a package', 'connectors/commerce/src/x.ts', '@sg/domain', false],
+    ['pipelines importing a connector', 'pipelines/src/x.ts', '@sg/connector-commerce', false],
+    ['bench importing anything', 'bench/src/x.ts', '@sg/pipelines', false],
+  ];
+  it.each(CASES)('%s → restricted: %s', async (_name, filePath, specifier, restricted) => {
+    const messages = await restrictedImports(
+      filePath,
+      `import * as m from '${specifier}';\nexport const n = Object.keys(m).length;\n`,
+    );
+    expect(messages.length > 0).toBe(restricted);
+  });
+
+  it('forbids reaching another top folder by relative path', async () => {
+    const messages = await restrictedImports(
+      'connectors/commerce/src/x.ts',
+      `import * as m from '../../../packages/domain/src/index.ts';\nexport const n = Object.keys(m).length;\n`,
+    );
+    expect(messages.join('\n')).toMatch(/through its package name/);
+  });
+
+  it('forbids I/O imports in workflow code', async () => {
+    const messages = await restrictedImports(
+      'pipelines/src/workflows/x.ts',
+      `import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n`,
+    );
+    expect(messages.join('\n')).toMatch(/Workflows orchestrate only/);
+  });
+});
