@@ -4,9 +4,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-# 1. npm packages (the README runs `npm ci` first; this covers a checkout where node_modules is stale).
+# 1. npm packages (the README runs `npm install` first; this covers a checkout where node_modules is stale).
 if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci
+  npm install
 fi
 
 # 2. The Python virtualenv: dbt-core + dbt-duckdb, DuckDB 1.4.4 and its extension wheels, the Temporal CLI.
