@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // *.test.ts; browser tests are apps/<app>/e2e/*.spec.ts and run after everything else.
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
     projects: [
       {
         test: {
