@@ -4,9 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchLakeLanding } from './lake-landing.bench.ts';
+import { benchWorldGeneration } from './world-generation.bench.ts';
 
 const resultsDir = join(import.meta.dirname, '..', 'results');
 const rows = Number(process.env['SG_BENCH_LANDING_ROWS'] ?? 1_000_000);
+/** World sizes to generate; `large` (≈14 GB, ~15 min here) only when asked for. */
+const worldSizes = (process.env['SG_BENCH_WORLD_SIZES'] ?? 'tiny,demo')
+  .split(',')
+  .map((size) => size.trim())
+  .filter((size): size is 'tiny' | 'demo' | 'large' => ['tiny', 'demo', 'large'].includes(size));
 
 function record(name: string, result: unknown): void {
   mkdirSync(resultsDir, { recursive: true });
@@ -26,3 +32,6 @@ function record(name: string, result: unknown): void {
 }
 
 record('lake-landing', await benchLakeLanding(rows));
+const worlds: Record<string, unknown> = {};
+for (const size of worldSizes) worlds[size] = await benchWorldGeneration(size);
+record('world-generation', worlds);

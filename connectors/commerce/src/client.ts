@@ -4,8 +4,20 @@
  * (snapshot-client.ts, recorded responses for tests). Neither knows which vendor deployment it
  * talks to.
  */
-import type { ListingPage, SearchPage, VendorEnterprise } from './schemas.ts';
-import type { ListingQuery, SearchQuery } from './vendor-requests.ts';
+import type {
+  ChangeFeedPage,
+  ListingPage,
+  RelatedPage,
+  SearchPage,
+  VendorEnterprise,
+} from './schemas.ts';
+import type {
+  ChangeFeedQuery,
+  ListingQuery,
+  RelatedList,
+  RelatedQuery,
+  SearchQuery,
+} from './vendor-requests.ts';
 
 export interface CommerceClient {
   /** Search by name fragment or USCC. */
@@ -19,4 +31,24 @@ export interface CommerceClient {
   listEnterprises(query: ListingQuery): Promise<ListingPage>;
 }
 
-export type { ListingQuery, SearchQuery } from './vendor-requests.ts';
+/**
+ * The whole commerce source: the enterprise endpoints plus the related lists and the change feed
+ * (what the full and incremental landings of every raw_commerce entity need).
+ */
+export interface CommerceSourceClient extends CommerceClient {
+  /**
+   * One page of a related list (shareholders, penalties, …) of an enterprise; items are not
+   * validated here. Null when the vendor does not know the enterprise (404).
+   */
+  listRelated(list: RelatedList, uscc: string, query: RelatedQuery): Promise<RelatedPage | null>;
+  /** One page of the change feed: enterprises in the order of their latest change. */
+  listChanges(query: ChangeFeedQuery): Promise<ChangeFeedPage>;
+}
+
+export type {
+  ChangeFeedQuery,
+  ListingQuery,
+  RelatedList,
+  RelatedQuery,
+  SearchQuery,
+} from './vendor-requests.ts';

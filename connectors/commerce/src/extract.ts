@@ -6,12 +6,11 @@
  * set of USCCs seen, to catch duplicates). Nothing is dropped silently:
  *   received = count + quarantined.length.
  */
-import { createWriteStream } from 'node:fs';
-import type { WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ColumnSpec, QuarantinedRecord } from '@sg/lake';
 import type { CommerceClient } from './client.ts';
+import { createNdjsonSink } from './ndjson-sink.ts';
 import { describeIssues, vendorEnterpriseSchema } from './schemas.ts';
 import { commerceEnterpriseColumnSpecs, toRawEnterpriseRow } from './type-mapping.ts';
 
@@ -43,11 +42,22 @@ export const DEFAULT_EXTRACT_PAGE_SIZE = 100;
 /** Same rule as the lake's window key. */
 const WINDOW_PATTERN = /^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$/;
 
+/** Throws (Chinese message) unless `window` is a valid landing window key. */
+export function assertWindow(window: string): void {
+  if (!WINDOW_PATTERN.test(window)) {
+    throw new RangeError(`窗口标识无效：“${window}”（应为如 2025-06-30 的短标识）`);
+  }
+}
+
 export type RecordVerdict =
   | { readonly ok: true; readonly uscc: string; readonly line: string }
   | { readonly ok: false; readonly quarantined: QuarantinedRecord };
 
-function quarantinedRecord(record: unknown, reasonCode: string, reason: string): QuarantinedRecord {
+export function quarantinedRecord(
+  record: unknown,
+  reasonCode: string,
+  reason: string,
+): QuarantinedRecord {
   let text: string;
   try {
     // JSON.stringify returns undefined for undefined (its type says string).
@@ -75,28 +85,14 @@ export function judgeRecord(record: unknown): RecordVerdict {
   return { ok: true, uscc: mapped.row.uscc, line: `${JSON.stringify(mapped.row)}\n` };
 }
 
-function writeChunk(out: WriteStream, chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.write(chunk, (error) => {
-      if (error) reject(error);
-      else resolve();
-    });
-  });
-}
-
 export async function extractEnterprises(
   client: CommerceClient,
   options: ExtractOptions,
 ): Promise<ExtractResult> {
-  if (!WINDOW_PATTERN.test(options.window)) {
-    throw new RangeError(`窗口标识无效：“${options.window}”（应为如 2025-06-30 的短标识）`);
-  }
+  assertWindow(options.window);
   await mkdir(options.outDir, { recursive: true });
   const ndjsonPath = join(options.outDir, `commerce-enterprises-${options.window}.ndjson`);
-  const out = createWriteStream(ndjsonPath, { encoding: 'utf8' });
-  // Stream errors reach the write and end callbacks below; this listener only keeps an 'error'
-  // event from becoming an uncaught exception.
-  out.on('error', () => undefined);
+  const out = createNdjsonSink(ndjsonPath);
 
   const quarantined: QuarantinedRecord[] = [];
   const seen = new Set<string>();
@@ -130,17 +126,13 @@ export async function extractEnterprises(
       }
       // Wait until the page is handed to the file before asking for the next one: backpressure,
       // and a page is never held longer than its own request.
-      if (chunk !== '') await writeChunk(out, chunk);
+      await out.write(chunk);
       if (page.nextCursor !== null && page.nextCursor === cursor) {
         throw new Error(`工商数据接口返回了重复的分页游标，已停止以免死循环：${cursor}`);
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
-    if (out.errored !== null) throw out.errored;
-    await new Promise<void>((resolve, reject) => {
-      out.once('error', reject);
-      out.end(resolve);
-    });
+    await out.end();
   } catch (error) {
     out.destroy();
     throw error;

@@ -13,6 +13,10 @@ describe('@sg/connector-commerce public API', () => {
     'parseRegisteredCapitalFen',
     'toRawEnterpriseRow',
     'commerceEnterpriseColumnSpecs',
+    'extractCommerceSource',
+    'landCommerceSource',
+    'readCommerceFeedCursor',
+    'judgeRelatedRecord',
   ] as const)('exports %s', (name) => {
     expect(typeof connector[name]).toBe('function');
   });
@@ -22,5 +26,24 @@ describe('@sg/connector-commerce public API', () => {
       new connector.CommerceApiError('x', { kind: 'network', request: 'GET /' }).retryable,
     ).toBe(true);
     expect(connector.COMMERCE_ENTERPRISE_COLUMNS).toHaveLength(9);
+  });
+
+  it('lists the raw entities of the commerce source, each with its column specs', () => {
+    expect(connector.COMMERCE_ENTITIES).toEqual([
+      'enterprises',
+      'shareholders',
+      'executives',
+      'changes',
+      'penalties',
+      'abnormal_operations',
+      'court_cases',
+      'enforcements',
+    ]);
+    for (const related of connector.RELATED_ENTITIES) {
+      expect(connector.COMMERCE_RELATED_COLUMNS[related.entity][0].name).toBe('uscc');
+      for (const column of connector.COMMERCE_RELATED_COLUMNS[related.entity]) {
+        expect(column.description).toMatch(/\p{Script=Han}/u);
+      }
+    }
   });
 });

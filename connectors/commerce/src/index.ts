@@ -1,10 +1,38 @@
-export type { CommerceClient, ListingQuery, SearchQuery } from './client.ts';
+export type {
+  ChangeFeedQuery,
+  CommerceClient,
+  CommerceSourceClient,
+  ListingQuery,
+  RelatedList,
+  RelatedQuery,
+  SearchQuery,
+} from './client.ts';
+export { mapBounded } from './bounded-concurrency.ts';
 export { CommerceApiError, RETRYABLE_KINDS } from './commerce-errors.ts';
 export type { CommerceErrorKind } from './commerce-errors.ts';
 export { DEFAULT_EXTRACT_PAGE_SIZE, extractEnterprises, judgeRecord } from './extract.ts';
 export type { ExtractOptions, ExtractResult, RecordVerdict } from './extract.ts';
 export { COMMERCE_SOURCE, ENTERPRISES_ENTITY, landCommerceEnterprises } from './land.ts';
 export type { LandCommerceOptions } from './land.ts';
+export {
+  CHANGE_FEED_ENTITY,
+  COMMERCE_ENTITIES,
+  DEFAULT_FEED_PAGE_SIZE,
+  DEFAULT_RELATED_CONCURRENCY,
+  DEFAULT_RELATED_PAGE_SIZE,
+  extractCommerceSource,
+} from './extract-source.ts';
+export type {
+  EntityExtract,
+  SourceExtractOptions,
+  SourceExtractResult,
+  SourcePull,
+} from './extract-source.ts';
+export { landCommerceSource, readCommerceFeedCursor } from './land-source.ts';
+export type { CommerceSourceLanding, LandCommerceSourceOptions } from './land-source.ts';
+export { RELATED_LISTS } from './vendor-requests.ts';
+export { RELATED_ENTITIES, judgeRelatedRecord } from './related-entities.ts';
+export type { RelatedEntity, RelatedVerdict } from './related-entities.ts';
 export {
   DEFAULT_TIMEOUT_MS,
   commerceClientConfigFromEnv,
@@ -14,14 +42,25 @@ export type { CommerceClientConfig } from './live-client.ts';
 export { DEFAULT_RETRY_POLICY } from './retry-policy.ts';
 export type { RetryPolicy } from './retry-policy.ts';
 export {
+  changeFeedPageSchema,
   listingPageSchema,
+  relatedPageSchema,
   searchPageSchema,
+  vendorAbnormalOperationSchema,
+  vendorChangeRecordSchema,
+  vendorCourtCaseSchema,
+  vendorEnforcementSchema,
+  vendorExecutiveSchema,
+  vendorPenaltySchema,
+  vendorShareholderSchema,
   vendorEnterpriseSchema,
   vendorEnterpriseSummarySchema,
   vendorEnvelopeSchema,
 } from './schemas.ts';
 export type {
+  ChangeFeedPage,
   ListingPage,
+  RelatedPage,
   SearchPage,
   VendorEnterprise,
   VendorEnterpriseSummary,
@@ -34,10 +73,21 @@ export {
 } from './snapshot-client.ts';
 export type { CommerceSnapshot } from './snapshot-client.ts';
 export {
+  COMMERCE_CHANGE_FEED_COLUMNS,
   COMMERCE_ENTERPRISE_COLUMNS,
+  COMMERCE_ENTERPRISE_PROFILE_COLUMNS,
+  COMMERCE_RELATED_COLUMNS,
   commerceEnterpriseColumnSpecs,
   parseRegisteredCapitalFen,
+  toColumnSpecs,
   toRawEnterpriseRow,
+  toRawRelatedRow,
 } from './type-mapping.ts';
-export type { ArrowTypeName, CommerceColumn, RawEnterpriseRow } from './type-mapping.ts';
+export type {
+  ArrowTypeName,
+  CommerceColumn,
+  CommerceRelatedEntity,
+  RawEnterpriseRow,
+  RelatedColumn,
+} from './type-mapping.ts';
 export type { VendorExchange } from './vendor-responses.ts';

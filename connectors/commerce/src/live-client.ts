@@ -6,7 +6,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import type { CommerceClient } from './client.ts';
+import type { CommerceSourceClient } from './client.ts';
 import { CommerceApiError } from './commerce-errors.ts';
 import {
   DEFAULT_RETRY_POLICY,
@@ -16,10 +16,22 @@ import {
 } from './retry-policy.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { canonicalQuery, signRequest } from './request-signature.ts';
-import { listingPageSchema, searchPageSchema, vendorEnterpriseSchema } from './schemas.ts';
+import {
+  changeFeedPageSchema,
+  listingPageSchema,
+  relatedPageSchema,
+  searchPageSchema,
+  vendorEnterpriseSchema,
+} from './schemas.ts';
 import { commerceError, interpretResponse } from './vendor-responses.ts';
 import type { VendorExchange } from './vendor-responses.ts';
-import { detailRequest, listingRequest, searchRequest } from './vendor-requests.ts';
+import {
+  changeFeedRequest,
+  detailRequest,
+  listingRequest,
+  relatedRequest,
+  searchRequest,
+} from './vendor-requests.ts';
 import type { VendorRequest } from './vendor-requests.ts';
 
 export interface CommerceClientConfig {
@@ -78,7 +90,7 @@ export function describeRequest(method: string, url: URL): string {
   return `${method} ${url.pathname}${query === '' ? '' : `?${query}`}`;
 }
 
-export function createCommerceClient(config: CommerceClientConfig): CommerceClient {
+export function createCommerceClient(config: CommerceClientConfig): CommerceSourceClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...config.retry };
   if (!(policy.maxAttempts >= 1)) throw new RangeError('retry.maxAttempts must be at least 1');
   const doFetch = config.fetch ?? globalThis.fetch;
@@ -164,5 +176,14 @@ export function createCommerceClient(config: CommerceClientConfig): CommerceClie
       }
     },
     listEnterprises: (query) => call(listingRequest(query), listingPageSchema),
+    async listRelated(list, uscc, query) {
+      try {
+        return await call(relatedRequest(list, uscc, query), relatedPageSchema);
+      } catch (error) {
+        if (error instanceof CommerceApiError && error.kind === 'not_found') return null;
+        throw error;
+      }
+    },
+    listChanges: (query) => call(changeFeedRequest(query), changeFeedPageSchema),
   };
 }

@@ -7,13 +7,25 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { CommerceClient } from './client.ts';
+import type { CommerceSourceClient } from './client.ts';
 import { CommerceApiError } from './commerce-errors.ts';
 import { describeRequest, vendorUrl } from './live-client.ts';
-import { listingPageSchema, searchPageSchema, vendorEnterpriseSchema } from './schemas.ts';
+import {
+  changeFeedPageSchema,
+  listingPageSchema,
+  relatedPageSchema,
+  searchPageSchema,
+  vendorEnterpriseSchema,
+} from './schemas.ts';
 import { commerceError, interpretResponse } from './vendor-responses.ts';
 import type { VendorExchange } from './vendor-responses.ts';
-import { detailRequest, listingRequest, searchRequest } from './vendor-requests.ts';
+import {
+  changeFeedRequest,
+  detailRequest,
+  listingRequest,
+  relatedRequest,
+  searchRequest,
+} from './vendor-requests.ts';
 import type { VendorRequest } from './vendor-requests.ts';
 
 export const commerceSnapshotSchema = z.object({
@@ -32,7 +44,7 @@ export type CommerceSnapshot = z.output<typeof commerceSnapshotSchema>;
 /** Any base URL works: only path and query identify a recording. */
 const SNAPSHOT_BASE_URL = 'http://snapshot.invalid';
 
-export function createSnapshotCommerceClient(snapshot: CommerceSnapshot): CommerceClient {
+export function createSnapshotCommerceClient(snapshot: CommerceSnapshot): CommerceSourceClient {
   const byRequest = new Map<string, VendorExchange>();
   for (const exchange of snapshot.exchanges) {
     byRequest.set(exchange.request, {
@@ -65,6 +77,15 @@ export function createSnapshotCommerceClient(snapshot: CommerceSnapshot): Commer
       }
     },
     listEnterprises: (query) => replay(listingRequest(query), listingPageSchema),
+    async listRelated(list, uscc, query) {
+      try {
+        return await replay(relatedRequest(list, uscc, query), relatedPageSchema);
+      } catch (error) {
+        if (error instanceof CommerceApiError && error.kind === 'not_found') return null;
+        throw error;
+      }
+    },
+    listChanges: (query) => replay(changeFeedRequest(query), changeFeedPageSchema),
   };
 }
 

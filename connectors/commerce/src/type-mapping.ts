@@ -1,14 +1,17 @@
 /**
- * From the vendor's fields to the lake's raw columns of `raw_commerce.enterprises`: names in our
+ * From the vendor's fields to the lake's raw columns of `raw_commerce.<entity>`: names in our
  * vocabulary (docs/glossary.md), registered capital text ('500万人民币') into integer fen, vendor
  * local time (Beijing, UTC+8) into UTC. Each column also declares its Arrow type, the schema
- * language connectors publish to the catalog (docs/architecture.md).
+ * language connectors publish to the catalog (docs/architecture.md). The related entities
+ * (shareholders … enforcements) are declared as column lists whose `vendorField` names the wire
+ * field the (already schema-checked) value comes from; `uscc` comes from the request path.
  */
 import type { ColumnSpec } from '@sg/lake';
 import type { VendorEnterprise } from './schemas.ts';
 
 /** Arrow types of the raw columns (apache-arrow names). */
-export type ArrowTypeName = 'Utf8' | 'Int64' | 'Date32<DAY>' | 'Timestamp<MICROSECOND, UTC>';
+export type ArrowTypeName =
+  'Utf8' | 'Int64' | 'Float64' | 'Bool' | 'Date32<DAY>' | 'Timestamp<MICROSECOND, UTC>';
 
 export interface CommerceColumn extends ColumnSpec {
   readonly vendorField: keyof VendorEnterprise;
@@ -91,14 +94,183 @@ export const COMMERCE_ENTERPRISE_COLUMNS: readonly CommerceColumn[] = [
   },
 ];
 
-/** The column list `landRecords` takes (plain ColumnSpec objects). */
-export function commerceEnterpriseColumnSpecs(): ColumnSpec[] {
-  return COMMERCE_ENTERPRISE_COLUMNS.map(({ name, type, required, description }) => ({
+/**
+ * Columns beyond the contract's nine, appended (additive schema evolution): what vendors that
+ * carry them (the world-backed simulator does) say about the market subject. Absent → NULL.
+ */
+export const COMMERCE_ENTERPRISE_PROFILE_COLUMNS: readonly CommerceColumn[] = [
+  {
+    name: 'entity_type',
+    type: 'VARCHAR',
+    arrowType: 'Utf8',
+    required: false,
+    vendorField: 'entityType',
+    description: '市场主体类型（企业、个体工商户、农民专业合作社）',
+  },
+  {
+    name: 'address',
+    type: 'VARCHAR',
+    arrowType: 'Utf8',
+    required: false,
+    vendorField: 'address',
+    description: '住所',
+  },
+  {
+    name: 'phone',
+    type: 'VARCHAR',
+    arrowType: 'Utf8',
+    required: false,
+    vendorField: 'phone',
+    description: '联系电话',
+  },
+  {
+    name: 'business_scope',
+    type: 'VARCHAR',
+    arrowType: 'Utf8',
+    required: false,
+    vendorField: 'businessScope',
+    description: '经营范围',
+  },
+];
+
+/** Plain ColumnSpec objects, as `landRecords` takes them. */
+export function toColumnSpecs(
+  columns: readonly (ColumnSpec & { readonly arrowType: ArrowTypeName })[],
+): ColumnSpec[] {
+  return columns.map(({ name, type, required, description }) => ({
     name,
     type,
     required,
     ...(description === undefined ? {} : { description }),
   }));
+}
+
+/** The column list `landRecords` takes for enterprises: the contract columns, then the profile. */
+export function commerceEnterpriseColumnSpecs(): ColumnSpec[] {
+  return toColumnSpecs([...COMMERCE_ENTERPRISE_COLUMNS, ...COMMERCE_ENTERPRISE_PROFILE_COLUMNS]);
+}
+
+/** A raw column of a related entity; `vendorField: null` = the enterprise's code (request path). */
+export interface RelatedColumn extends ColumnSpec {
+  readonly vendorField: string | null;
+  readonly arrowType: ArrowTypeName;
+}
+
+function text(
+  name: string,
+  vendorField: string,
+  required: boolean,
+  description: string,
+): RelatedColumn {
+  return { name, type: 'VARCHAR', arrowType: 'Utf8', required, vendorField, description };
+}
+function date(name: string, vendorField: string, required: boolean, description: string) {
+  return {
+    name,
+    type: 'DATE',
+    arrowType: 'Date32<DAY>',
+    required,
+    vendorField,
+    description,
+  } satisfies RelatedColumn;
+}
+function fen(name: string, vendorField: string, description: string): RelatedColumn {
+  return { name, type: 'BIGINT', arrowType: 'Int64', required: false, vendorField, description };
+}
+const ENTERPRISE_CODE: RelatedColumn = {
+  name: 'uscc',
+  type: 'VARCHAR',
+  arrowType: 'Utf8',
+  required: true,
+  vendorField: null,
+  description: '所属企业统一社会信用代码（已规范化）',
+};
+
+/** Raw columns of each related entity (`raw_commerce.<entity>`), in order. */
+export const COMMERCE_RELATED_COLUMNS = {
+  shareholders: [
+    ENTERPRISE_CODE,
+    text('shareholder_name', 'shareholderName', true, '股东名称'),
+    text('shareholder_type', 'shareholderType', false, '股东类型（自然人、企业法人）'),
+    text('shareholder_uscc', 'shareholderCreditCode', false, '企业股东的统一社会信用代码'),
+    text('shareholder_id_masked', 'shareholderIdMasked', false, '自然人股东证件号（脱敏）'),
+    {
+      name: 'stake_percent',
+      type: 'DOUBLE',
+      arrowType: 'Float64',
+      required: false,
+      vendorField: 'stakePercent',
+      description: '持股比例（%）',
+    },
+    fen('subscribed_capital_fen', 'subscribedCapitalFen', '认缴出资额（分）'),
+  ],
+  executives: [
+    ENTERPRISE_CODE,
+    text('person_name', 'name', true, '主要人员姓名'),
+    text('position', 'position', false, '职务'),
+  ],
+  changes: [
+    ENTERPRISE_CODE,
+    date('change_date', 'changeDate', true, '变更日期'),
+    text('change_item', 'changeItem', true, '变更事项'),
+    text('before_content', 'beforeContent', false, '变更前内容'),
+    text('after_content', 'afterContent', false, '变更后内容'),
+  ],
+  penalties: [
+    ENTERPRISE_CODE,
+    text('decision_no', 'decisionNo', true, '行政处罚决定书文号'),
+    date('decision_date', 'decisionDate', true, '处罚决定日期'),
+    text('authority', 'authority', false, '处罚机关'),
+    text('content', 'content', false, '处罚内容'),
+    fen('amount_fen', 'amountFen', '罚没金额（分）'),
+  ],
+  abnormal_operations: [
+    ENTERPRISE_CODE,
+    date('listed_date', 'listedDate', true, '列入经营异常名录日期'),
+    text('listed_reason', 'listedReason', false, '列入原因'),
+    date('removed_date', 'removedDate', false, '移出日期（未移出为空）'),
+  ],
+  court_cases: [
+    ENTERPRISE_CODE,
+    text('case_no', 'caseNo', true, '案号'),
+    date('filing_date', 'filingDate', true, '立案日期'),
+    text('case_type', 'caseType', false, '案由'),
+    text('role', 'role', false, '诉讼地位（原告、被告、第三人）'),
+    fen('amount_fen', 'amountFen', '涉案金额（分）'),
+  ],
+  enforcements: [
+    ENTERPRISE_CODE,
+    text('case_no', 'caseNo', true, '执行案号'),
+    date('filing_date', 'filingDate', true, '立案日期'),
+    fen('amount_fen', 'amountFen', '执行标的（分）'),
+    {
+      name: 'is_dishonest',
+      type: 'BOOLEAN',
+      arrowType: 'Bool',
+      required: false,
+      vendorField: 'isDishonest',
+      description: '是否失信被执行人',
+    },
+    text('court', 'court', false, '执行法院'),
+  ],
+} as const satisfies Record<string, readonly RelatedColumn[]>;
+
+export type CommerceRelatedEntity = keyof typeof COMMERCE_RELATED_COLUMNS;
+
+/**
+ * A schema-checked related record → its raw row (column name → value), the enterprise's code
+ * filled in from the request.
+ */
+export function toRawRelatedRow(
+  columns: readonly RelatedColumn[],
+  uscc: string,
+  record: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const column of columns) {
+    row[column.name] = column.vendorField === null ? uscc : (record[column.vendorField] ?? null);
+  }
+  return row;
 }
 
 /** One row of `raw_commerce.enterprises`, as written to NDJSON. */
@@ -114,6 +286,11 @@ export interface RawEnterpriseRow {
   readonly registration_status: string;
   /** UTC, 'YYYY-MM-DD HH:MM:SS' (DuckDB TIMESTAMP text). */
   readonly updated_at: string;
+  /** Profile columns: present only when the vendor sent a value (absent lands as NULL). */
+  readonly entity_type?: string;
+  readonly address?: string;
+  readonly phone?: string;
+  readonly business_scope?: string;
 }
 
 export type MappingResult =
@@ -194,6 +371,41 @@ export function toRawEnterpriseRow(record: VendorEnterprise): MappingResult {
       established_date: record.establishDate,
       registration_status: record.regStatus,
       updated_at: beijingTimeToUtc(record.updateTime),
+      ...(record.entityType === undefined ? {} : { entity_type: record.entityType }),
+      ...(record.address === undefined ? {} : { address: record.address }),
+      ...(record.phone === undefined ? {} : { phone: record.phone }),
+      ...(record.businessScope === undefined ? {} : { business_scope: record.businessScope }),
     },
   };
 }
+
+/**
+ * `raw_commerce.change_feed`: the change-feed entries a landing consumed (the whole feed for a full
+ * landing, the entries after the resume cursor for an incremental one). The next incremental
+ * landing resumes from the `feed_cursor` of the latest entry (land-source.ts).
+ */
+export const COMMERCE_CHANGE_FEED_COLUMNS: readonly (ColumnSpec & {
+  readonly arrowType: ArrowTypeName;
+})[] = [
+  {
+    name: 'uscc',
+    type: 'VARCHAR',
+    arrowType: 'Utf8',
+    required: true,
+    description: '发生变更的企业统一社会信用代码（已规范化）',
+  },
+  {
+    name: 'changed_at',
+    type: 'TIMESTAMP',
+    arrowType: 'Timestamp<MICROSECOND, UTC>',
+    required: true,
+    description: '该企业最近一次变更时间（UTC）',
+  },
+  {
+    name: 'feed_cursor',
+    type: 'VARCHAR',
+    arrowType: 'Utf8',
+    required: true,
+    description: '读到该条目所在页之后的变更流游标（增量拉取从最新条目的游标继续）',
+  },
+];

@@ -1,6 +1,6 @@
 /**
- * The vendor's three endpoints as request descriptions (path + query), shared by the live client
- * and the snapshot client so that both address the same recordings.
+ * The vendor's endpoints as request descriptions (path + query), shared by the live client and
+ * the snapshot client so that both address the same recordings.
  */
 
 export interface VendorRequest {
@@ -57,4 +57,50 @@ export function listingRequest(query: ListingQuery): VendorRequest {
     params.push(['updatedSince', toVendorTime(query.updatedSince)]);
   if (query.cursor !== undefined) params.push(['cursor', query.cursor]);
   return { path: '/v1/enterprises', query: params };
+}
+
+/** The related lists under `/v1/enterprises/{code}/`, by URL segment. */
+export const RELATED_LISTS = [
+  'shareholders',
+  'executives',
+  'changes',
+  'penalties',
+  'abnormal-operations',
+  'court-cases',
+  'enforcements',
+] as const;
+export type RelatedList = (typeof RELATED_LISTS)[number];
+
+export interface RelatedQuery {
+  /** 1-based. */
+  readonly page?: number;
+  /** 1–100. */
+  readonly pageSize?: number;
+}
+
+export interface ChangeFeedQuery {
+  /** The `cursor` of an earlier feed page; absent = from the beginning of the feed. */
+  readonly since?: string;
+  /** 1–500. */
+  readonly pageSize?: number;
+}
+
+export function relatedRequest(
+  list: RelatedList,
+  uscc: string,
+  query: RelatedQuery,
+): VendorRequest {
+  return {
+    path: `/v1/enterprises/${encodeURIComponent(uscc)}/${list}`,
+    query: [
+      ['page', String(query.page ?? 1)],
+      ['pageSize', String(query.pageSize ?? 20)],
+    ],
+  };
+}
+
+export function changeFeedRequest(query: ChangeFeedQuery): VendorRequest {
+  const params: [string, string][] = [['pageSize', String(query.pageSize ?? 100)]];
+  if (query.since !== undefined) params.push(['since', query.since]);
+  return { path: '/v1/changes', query: params };
 }

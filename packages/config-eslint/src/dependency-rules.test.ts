@@ -31,6 +31,8 @@ describe('dependency rules between top folders (docs/architecture.md, "may impor
     ['a connector importing a package', 'connectors/commerce/src/x.ts', '@sg/domain', false],
     ['pipelines importing a connector', 'pipelines/src/x.ts', '@sg/connector-commerce', false],
     ['bench importing anything', 'bench/src/x.ts', '@sg/pipelines', false],
+    ['a simulator importing the app-db package', 'simulators/x/src/x.ts', '@sg/app-db', false],
+    ['a package importing an app', 'packages/lake/src/x.ts', '@sg/app-bi', true],
   ];
   it.each(CASES)('%s → restricted: %s', async (_name, filePath, specifier, restricted) => {
     const messages = await restrictedImports(

@@ -11,7 +11,7 @@ const CONNECTORS = ['@sg/connector-*'];
 const SIMULATORS = ['@sg/sim-*'];
 const PIPELINES = ['@sg/pipelines'];
 const SEMANTIC = ['@sg/semantic'];
-const APPS = ['@sg/app-*'];
+const APPS = ['@sg/app-*', '!@sg/app-db']; // @sg/app-db is a package (packages/app-db), not an app
 const BENCH = ['@sg/bench'];
 
 /** @param {string} folder @param {string[]} banned */

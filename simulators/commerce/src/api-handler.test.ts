@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handleApiRequest } from './api-handler.ts';
 import type { ApiContext, ApiRequest } from './api-handler.ts';
 import { generateCommerceEnterprises } from './enterprise-generator.ts';
+import { builtInCatalog } from './commerce-catalog.ts';
 import { createEnterpriseStore } from './enterprise-store.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { canonicalRequest, computeSignature } from './request-signature.ts';
@@ -16,7 +17,7 @@ const FIRST = WORLD[0];
 
 function context(overrides: Partial<ApiContext> = {}): ApiContext {
   return {
-    store: createEnterpriseStore(WORLD),
+    catalog: builtInCatalog(createEnterpriseStore(WORLD)),
     credentials: new Map([[KEY, SECRET]]),
     timestampToleranceSeconds: 300,
     rateLimiter: undefined,
@@ -160,5 +161,33 @@ describe('handleApiRequest: endpoints', () => {
     expect(statuses.map((r) => r.status)).toEqual([200, 200, 429]);
     expect(statuses[2]?.headers).toEqual({ 'retry-after': '4' });
     expect(statuses[2]?.envelope.message).toContain('请求过于频繁');
+  });
+});
+
+describe('handleApiRequest: related lists and the change feed (built-in generator)', () => {
+  it('answers empty related lists for a known enterprise and 404 for an unknown one', () => {
+    const known = handleApiRequest(
+      signed(`/v1/enterprises/${FIRST?.uscc ?? ''}/penalties`),
+      context(),
+    );
+    expect(known.envelope.data).toEqual({ total: 0, page: 1, pageSize: 20, items: [] });
+    const unknown = handleApiRequest(
+      signed('/v1/enterprises/91640100MA00000000/penalties'),
+      context(),
+    );
+    expect(unknown.status).toBe(404);
+  });
+
+  it('feeds every enterprise once, ordered by update time, in Beijing time', () => {
+    const response = handleApiRequest(signed('/v1/changes?pageSize=500'), context());
+    const data = response.envelope.data as {
+      items: { creditCode: string; changeTime: string }[];
+      hasMore: boolean;
+    };
+    expect(data.hasMore).toBe(false);
+    expect(data.items.map((i) => i.creditCode).sort()).toEqual(WORLD.map((e) => e.uscc).sort());
+    const times = data.items.map((i) => i.changeTime);
+    expect(times).toEqual([...times].sort());
+    expect(times[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 });

@@ -1,17 +1,19 @@
 /**
  * The vendor API's request handling, independent of sockets: authentication (API key, HMAC
- * signature, timestamp window), rate limiting and the three enterprise endpoints. Returns the
- * status, headers and envelope to send; server.ts writes them (and injects faults).
+ * signature, timestamp window), rate limiting, the enterprise endpoints (search, detail, listing),
+ * the related lists (`/v1/enterprises/{code}/shareholders` …, paged) and the change feed
+ * (`/v1/changes`). Returns the status, headers and envelope to send; server.ts writes them (and
+ * injects faults).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { beijingToEpochSeconds, epochSecondsToIsoUtc } from './calendar.ts';
+import { beijingToEpochSeconds, epochSecondsToBeijing, epochSecondsToIsoUtc } from './calendar.ts';
+import { isRelatedSection } from './commerce-catalog.ts';
+import type { CommerceCatalog, RelatedSection } from './commerce-catalog.ts';
 import { InvalidCursorError } from './enterprise-store.ts';
-import type { EnterpriseStore } from './enterprise-store.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { canonicalRequest, computeSignature, signatureMatches } from './request-signature.ts';
 import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
 import type { VendorEnvelope } from './vendor-envelope.ts';
-import { toVendorEnterprise, toVendorSummary } from './vendor-records.ts';
 
 export interface ApiRequest {
   readonly method: string;
@@ -28,7 +30,7 @@ export interface ApiResponse {
 }
 
 export interface ApiContext {
-  readonly store: EnterpriseStore;
+  readonly catalog: CommerceCatalog;
   readonly credentials: ReadonlyMap<string, string>;
   readonly timestampToleranceSeconds: number;
   readonly rateLimiter: RateLimiter | undefined;
@@ -38,8 +40,11 @@ export interface ApiContext {
 
 export const SEARCH_PAGE_SIZE = { default: 10, max: 50 } as const;
 export const LISTING_PAGE_SIZE = { default: 50, max: 200 } as const;
+export const RELATED_PAGE_SIZE = { default: 20, max: 100 } as const;
+export const CHANGE_FEED_PAGE_SIZE = { default: 100, max: 500 } as const;
 
 const ENTERPRISE_DETAIL_PATH = /^\/v1\/enterprises\/([^/]+)$/;
+const ENTERPRISE_RELATED_PATH = /^\/v1\/enterprises\/([^/]+)\/([a-z-]+)$/;
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -112,13 +117,13 @@ function searchEnterprises(request: ApiRequest, context: ApiContext): ApiRespons
     SEARCH_PAGE_SIZE.max,
   );
   if ('error' in pageSize) return fail(400, context.requestId, pageSize.error);
-  const result = context.store.search(keyword, page.value, pageSize.value);
+  const result = context.catalog.search(keyword, page.value, pageSize.value);
   return ok(
     {
       total: result.total,
       page: page.value,
       pageSize: pageSize.value,
-      items: result.items.map(toVendorSummary),
+      items: result.items,
     },
     context.requestId,
   );
@@ -144,14 +149,14 @@ function listEnterprises(request: ApiRequest, context: ApiContext): ApiResponse 
   }
   const cursor = request.query.get('cursor') ?? '';
   try {
-    const page = context.store.list({
+    const page = context.catalog.list({
       pageSize: pageSize.value,
       ...(updatedSince === undefined ? {} : { updatedSince }),
       ...(cursor === '' ? {} : { cursor }),
     });
     return ok(
       {
-        items: page.items.map(toVendorEnterprise),
+        items: page.items,
         nextCursor: page.nextCursor,
         pageSize: pageSize.value,
       },
@@ -163,16 +168,84 @@ function listEnterprises(request: ApiRequest, context: ApiContext): ApiResponse 
   }
 }
 
-function enterpriseDetail(encodedUscc: string, context: ApiContext): ApiResponse {
-  let uscc: string;
+function decodeSegment(encoded: string): string | undefined {
   try {
-    uscc = decodeURIComponent(encodedUscc);
+    return decodeURIComponent(encoded);
   } catch {
-    return fail(404, context.requestId);
+    return undefined;
   }
-  const enterprise = context.store.get(uscc);
+}
+
+function enterpriseDetail(encodedUscc: string, context: ApiContext): ApiResponse {
+  const uscc = decodeSegment(encodedUscc);
+  if (uscc === undefined) return fail(404, context.requestId);
+  const enterprise = context.catalog.detail(uscc);
   if (enterprise === undefined) return fail(404, context.requestId, `未找到企业 ${uscc}`);
-  return ok(toVendorEnterprise(enterprise), context.requestId);
+  return ok(enterprise, context.requestId);
+}
+
+/** `/v1/enterprises/{code}/{section}?page=&pageSize=` → `{ total, page, pageSize, items }`. */
+function relatedList(
+  encodedUscc: string,
+  section: RelatedSection,
+  request: ApiRequest,
+  context: ApiContext,
+): ApiResponse {
+  const uscc = decodeSegment(encodedUscc);
+  if (uscc === undefined) return fail(404, context.requestId);
+  const page = intParam(request.query, 'page', 1, 1, 100_000);
+  if ('error' in page) return fail(400, context.requestId, page.error);
+  const pageSize = intParam(
+    request.query,
+    'pageSize',
+    RELATED_PAGE_SIZE.default,
+    1,
+    RELATED_PAGE_SIZE.max,
+  );
+  if ('error' in pageSize) return fail(400, context.requestId, pageSize.error);
+  const result = context.catalog.related(section, uscc, page.value, pageSize.value);
+  if (result === undefined) return fail(404, context.requestId, `未找到企业 ${uscc}`);
+  return ok(
+    { total: result.total, page: page.value, pageSize: pageSize.value, items: result.items },
+    context.requestId,
+  );
+}
+
+/**
+ * `/v1/changes?since=&pageSize=` → `{ items: [{ creditCode, changeTime }], cursor, hasMore,
+ * pageSize }`: enterprises in the order of their latest change; resume from `cursor`.
+ */
+function changeFeed(request: ApiRequest, context: ApiContext): ApiResponse {
+  const pageSize = intParam(
+    request.query,
+    'pageSize',
+    CHANGE_FEED_PAGE_SIZE.default,
+    1,
+    CHANGE_FEED_PAGE_SIZE.max,
+  );
+  if ('error' in pageSize) return fail(400, context.requestId, pageSize.error);
+  const since = request.query.get('since') ?? '';
+  try {
+    const page = context.catalog.changes({
+      pageSize: pageSize.value,
+      ...(since === '' ? {} : { since }),
+    });
+    return ok(
+      {
+        items: page.items.map((entry) => ({
+          creditCode: entry.uscc,
+          changeTime: epochSecondsToBeijing(Date.parse(entry.changedAt) / 1000),
+        })),
+        cursor: page.cursor,
+        hasMore: page.hasMore,
+        pageSize: pageSize.value,
+      },
+      context.requestId,
+    );
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return fail(400, context.requestId, '游标无效');
+    throw error;
+  }
 }
 
 /** Handles one request to the public API (/v1/enterprises…). */
@@ -190,7 +263,13 @@ export function handleApiRequest(request: ApiRequest, context: ApiContext): ApiR
   if (request.method !== 'GET') return fail(405, context.requestId);
   if (request.path === '/v1/enterprises') return listEnterprises(request, context);
   if (request.path === '/v1/enterprises/search') return searchEnterprises(request, context);
+  if (request.path === '/v1/changes') return changeFeed(request, context);
   const detail = ENTERPRISE_DETAIL_PATH.exec(request.path);
   if (detail?.[1] !== undefined) return enterpriseDetail(detail[1], context);
+  const related = ENTERPRISE_RELATED_PATH.exec(request.path);
+  const [, code, section] = related ?? [];
+  if (code !== undefined && section !== undefined && isRelatedSection(section)) {
+    return relatedList(code, section, request, context);
+  }
   return fail(404, context.requestId, `接口不存在：${request.path}`);
 }

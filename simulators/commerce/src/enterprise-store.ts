@@ -2,27 +2,40 @@
  * The vendor's queryable view of the simulated enterprises: lookup by USCC, search by name or
  * USCC, and keyset paging ordered by (updatedAt, uscc) for bulk pulls. Cursors are opaque to
  * clients (base64url of the last key served), stable while records are added or updated.
+ * Generic over the record: the built-in generator's enterprises, or the world files' index
+ * entries (world-catalog.ts), which carry the same key fields.
  */
 import { normalizeCodeInput } from '@sg/domain';
-import type { CommerceEnterprise, RegistrationStatus } from './enterprise-generator.ts';
+import type { CommerceEnterprise } from './enterprise-generator.ts';
 
-export interface SearchPage {
-  readonly total: number;
-  readonly items: readonly CommerceEnterprise[];
+/** The fields the store indexes, sorts and searches by. */
+export interface EnterpriseKeyFields {
+  /** Normalised (upper-case, half-width) code: the lookup key. */
+  readonly uscc: string;
+  readonly enterpriseName: string;
+  /** UTC 'YYYY-MM-DDTHH:MM:SSZ'. */
+  readonly updatedAt: string;
+  readonly registrationStatus: string;
 }
 
-export interface ListingPage {
-  readonly items: readonly CommerceEnterprise[];
+export interface SearchPage<T = CommerceEnterprise> {
+  readonly total: number;
+  readonly items: readonly T[];
+}
+
+export interface ListingPage<T = CommerceEnterprise> {
+  readonly items: readonly T[];
   readonly nextCursor: string | null;
 }
 
-export interface EnterpriseStore {
+export interface EnterpriseStore<T extends EnterpriseKeyFields = CommerceEnterprise> {
   readonly size: number;
-  get(uscc: string): CommerceEnterprise | undefined;
-  search(keyword: string, page: number, pageSize: number): SearchPage;
+  get(uscc: string): T | undefined;
+  search(keyword: string, page: number, pageSize: number): SearchPage<T>;
   /** `updatedSince`: UTC ISO lower bound (inclusive); `cursor` from a previous page. */
-  list(query: { updatedSince?: string; cursor?: string; pageSize: number }): ListingPage;
-  countByStatus(): Record<RegistrationStatus, number>;
+  list(query: { updatedSince?: string; cursor?: string; pageSize: number }): ListingPage<T>;
+  /** Every registration status seen, with the four standard ones always present. */
+  countByStatus(): Record<string, number>;
 }
 
 export class InvalidCursorError extends Error {
@@ -75,10 +88,14 @@ function firstIndexWhere<T>(items: readonly T[], isAfter: (item: T) => boolean):
   return lo;
 }
 
-export function createEnterpriseStore(enterprises: Iterable<CommerceEnterprise>): EnterpriseStore {
-  const byUscc = new Map<string, CommerceEnterprise>();
+export function createEnterpriseStore<T extends EnterpriseKeyFields>(
+  enterprises: Iterable<T>,
+): EnterpriseStore<T> {
+  const byUscc = new Map<string, T>();
   for (const enterprise of enterprises) byUscc.set(enterprise.uscc, enterprise);
   const ordered = [...byUscc.values()].sort(compareKeys);
+  const byName = new Map<string, T>();
+  for (const enterprise of ordered) byName.set(enterprise.enterpriseName, enterprise);
 
   return {
     size: ordered.length,
@@ -87,7 +104,7 @@ export function createEnterpriseStore(enterprises: Iterable<CommerceEnterprise>)
     },
     search(keyword, page, pageSize) {
       const needle = keyword.trim();
-      const exact = byUscc.get(normalizeCodeInput(needle));
+      const exact = byUscc.get(normalizeCodeInput(needle)) ?? byName.get(needle);
       const matches =
         exact !== undefined ? [exact] : ordered.filter((e) => e.enterpriseName.includes(needle));
       const start = (page - 1) * pageSize;
@@ -112,8 +129,10 @@ export function createEnterpriseStore(enterprises: Iterable<CommerceEnterprise>)
       return { items, nextCursor: hasMore && last !== undefined ? encodeCursor(last) : null };
     },
     countByStatus() {
-      const counts: Record<RegistrationStatus, number> = { 存续: 0, 在业: 0, 注销: 0, 吊销: 0 };
-      for (const e of ordered) counts[e.registrationStatus] += 1;
+      const counts: Record<string, number> = { 存续: 0, 在业: 0, 注销: 0, 吊销: 0 };
+      for (const e of ordered) {
+        counts[e.registrationStatus] = (counts[e.registrationStatus] ?? 0) + 1;
+      }
       return counts;
     },
   };

@@ -43,3 +43,18 @@ describe('createFaultInjector', () => {
     expect(faults.takeNext()).toBeUndefined();
   });
 });
+
+describe('createFaultInjector: path filters', () => {
+  it('applies a fault with pathContains only to matching requests, in queue order', () => {
+    const faults = createFaultInjector();
+    faults.inject({ kind: 'status', status: 500, pathContains: '/court-cases', count: 2 });
+    faults.inject({ kind: 'malformed-json' });
+    expect(faults.takeNext('/v1/enterprises/X/penalties')?.kind).toBe('malformed-json');
+    expect(faults.takeNext('/v1/enterprises/X/penalties')).toBeUndefined();
+    expect(faults.takeNext('/v1/enterprises/X/court-cases')).toMatchObject({ status: 500 });
+    expect(faults.pendingCount()).toBe(1);
+    expect(faults.takeNext()).toBeUndefined();
+    expect(faults.takeNext('/v1/enterprises/Y/court-cases')).toMatchObject({ status: 500 });
+    expect(faults.pendingCount()).toBe(0);
+  });
+});

@@ -1,10 +1,14 @@
 /**
  * Faults the simulator can inject into its next API responses, for failure tests: an error status
  * (500/502/503 or a 429 with Retry-After), a malformed JSON body, or a connection cut in the middle
- * of the body. Faults queue up and each one applies to `count` consecutive API requests.
- * Injected in-process (`simulator.faults.inject`) or over HTTP (POST /v1/_sim/faults).
+ * of the body. Faults queue up and each one applies to `count` consecutive API requests; a fault
+ * with `pathContains` applies only to requests whose path contains that text (e.g. '/court-cases'),
+ * other requests pass it by. Injected in-process (`simulator.faults.inject`) or over HTTP
+ * (POST /v1/_sim/faults).
  */
 import { z } from 'zod';
+
+const pathContains = z.string().min(1).optional();
 
 export const faultSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -12,9 +16,10 @@ export const faultSchema = z.discriminatedUnion('kind', [
     status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503)]),
     count: z.int().min(1).default(1),
     retryAfterSeconds: z.int().min(0).default(1),
+    pathContains,
   }),
-  z.object({ kind: z.literal('malformed-json'), count: z.int().min(1).default(1) }),
-  z.object({ kind: z.literal('cut-connection'), count: z.int().min(1).default(1) }),
+  z.object({ kind: z.literal('malformed-json'), count: z.int().min(1).default(1), pathContains }),
+  z.object({ kind: z.literal('cut-connection'), count: z.int().min(1).default(1), pathContains }),
 ]);
 
 export type FaultInput = z.input<typeof faultSchema>;
@@ -22,8 +27,11 @@ export type Fault = z.output<typeof faultSchema>;
 
 export interface FaultInjector {
   inject(fault: FaultInput): void;
-  /** Removes and returns the fault for the next request, if any. */
-  takeNext(): Fault | undefined;
+  /**
+   * Removes and returns the fault for the next request, if any: the first queued fault without a
+   * path filter or whose `pathContains` is in `path`.
+   */
+  takeNext(path?: string): Fault | undefined;
   /** Requests that will still fail. */
   pendingCount(): number;
   clear(): void;
@@ -35,12 +43,16 @@ export function createFaultInjector(): FaultInjector {
     inject(input) {
       queue.push(faultSchema.parse(input));
     },
-    takeNext() {
-      const head = queue[0];
-      if (head === undefined) return undefined;
-      if (head.count <= 1) queue.shift();
-      else queue[0] = { ...head, count: head.count - 1 };
-      return { ...head, count: 1 };
+    takeNext(path) {
+      const index = queue.findIndex(
+        (fault) =>
+          fault.pathContains === undefined || (path?.includes(fault.pathContains) ?? false),
+      );
+      const fault = queue[index];
+      if (fault === undefined) return undefined;
+      if (fault.count <= 1) queue.splice(index, 1);
+      else queue[index] = { ...fault, count: fault.count - 1 };
+      return { ...fault, count: 1 };
     },
     pendingCount() {
       return queue.reduce((sum, fault) => sum + fault.count, 0);

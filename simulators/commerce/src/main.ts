@@ -11,6 +11,9 @@
  *   SG_SIM_COMMERCE_API_KEY     default sg-dev-commerce-key
  *   SG_SIM_COMMERCE_API_SECRET  default sg-dev-commerce-secret
  *   SG_SIM_COMMERCE_RATE_LIMIT  requests per second per key, default 20; 0 turns it off
+ *   SG_WORLD_DIR                a generated world (simulators/world): serve its
+ *                               sources/commerce/*.ndjson instead of the built-in generator
+ *                               (seed, enterprise count and asOf then come from the world)
  */
 import { z } from 'zod';
 import { DEFAULT_AS_OF, DEFAULT_ENTERPRISE_COUNT } from './enterprise-generator.ts';
@@ -38,6 +41,7 @@ const envSchema = z.object({
   SG_SIM_COMMERCE_API_KEY: z.string().min(1).default(DEV_COMMERCE_API_KEY),
   SG_SIM_COMMERCE_API_SECRET: z.string().min(1).default(DEV_COMMERCE_API_SECRET),
   SG_SIM_COMMERCE_RATE_LIMIT: z.coerce.number().min(0).default(DEFAULT_RATE_LIMIT.refillPerSecond),
+  SG_WORLD_DIR: z.string().optional(),
 });
 
 const env = envSchema.parse(process.env);
@@ -47,6 +51,9 @@ const simulator = await startCommerceSimulator({
   seed: env.SG_SIM_COMMERCE_SEED,
   enterpriseCount: env.SG_SIM_COMMERCE_ENTERPRISES,
   asOf: env.SG_SIM_COMMERCE_AS_OF,
+  ...(env.SG_WORLD_DIR === undefined || env.SG_WORLD_DIR === ''
+    ? {}
+    : { worldDir: env.SG_WORLD_DIR }),
   apiKey: env.SG_SIM_COMMERCE_API_KEY,
   apiSecret: env.SG_SIM_COMMERCE_API_SECRET,
   rateLimit:
@@ -63,6 +70,8 @@ console.log(
   JSON.stringify({
     service: 'sim-commerce',
     url: simulator.url,
+    source: totals.source,
+    ...(totals.worldDir === null ? {} : { worldDir: totals.worldDir }),
     seed: totals.seed,
     asOf: totals.asOf,
     enterpriseCount: totals.enterpriseCount,

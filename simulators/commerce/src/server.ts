@@ -1,7 +1,8 @@
 /**
- * The commerce-data vendor simulator: an HTTP server (node:http) serving the generated enterprises
- * through the vendor protocol (api-handler.ts), with fault injection and two simulator-only control
- * endpoints that a real vendor does not have:
+ * The commerce-data vendor simulator: an HTTP server (node:http) serving either a generated world's
+ * commerce files (`worldDir`, world-catalog.ts) or the built-in generator's enterprises through the
+ * vendor protocol (api-handler.ts), with fault injection and simulator-only control endpoints that
+ * a real vendor does not have:
  *   GET  /v1/_sim/totals   what the world holds (for reconciliation tests)
  *   POST /v1/_sim/faults   queue a fault (body: a fault-injector.ts `FaultInput`)
  *   GET  /v1/_sim/faults   how many requests will still fail ({ pending })
@@ -17,13 +18,15 @@ import {
   DEFAULT_ENTERPRISE_COUNT,
   iterateCommerceEnterprises,
 } from './enterprise-generator.ts';
-import type { RegistrationStatus } from './enterprise-generator.ts';
+import { builtInCatalog, emptyRelatedCounts } from './commerce-catalog.ts';
+import type { CommerceCatalog, RelatedSection } from './commerce-catalog.ts';
 import { createEnterpriseStore } from './enterprise-store.ts';
 import { createFaultInjector, faultSchema } from './fault-injector.ts';
 import type { Fault, FaultInjector } from './fault-injector.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import type { RateLimit } from './rate-limiter.ts';
 import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
+import { openWorldCatalog } from './world-catalog.ts';
 
 /** Development credentials. Never valid against a real vendor; override in any shared setup. */
 export const DEV_COMMERCE_API_KEY = 'sg-dev-commerce-key';
@@ -38,6 +41,11 @@ export interface CommerceSimulatorOptions {
   readonly host?: string;
   readonly seed?: number;
   readonly enterpriseCount?: number;
+  /**
+   * A generated world (simulators/world): serve `<worldDir>/sources/commerce/*.ndjson` instead of
+   * the built-in generator (`seed`, `enterpriseCount` and `asOf` then come from its manifest).
+   */
+  readonly worldDir?: string;
   /** The world's "today" (YYYY-MM-DD). */
   readonly asOf?: string;
   readonly apiKey?: string;
@@ -50,10 +58,20 @@ export interface CommerceSimulatorOptions {
 }
 
 export interface CommerceTotals {
+  /** Where the data comes from: the built-in generator or a world directory. */
+  readonly source: 'generator' | 'world';
+  readonly worldDir: string | null;
   readonly seed: number;
   readonly asOf: string;
+  /** Distinct enterprises (by normalised code). */
   readonly enterpriseCount: number;
-  readonly byRegistrationStatus: Record<RegistrationStatus, number>;
+  readonly byRegistrationStatus: Record<string, number>;
+  /** Rows of each related list over all enterprises (URL segment → rows). */
+  readonly relatedRows: Record<RelatedSection, number>;
+  /** Related rows whose enterprise code is not in the enterprise file (the API cannot reach them). */
+  readonly orphanRelatedRows: Record<RelatedSection, number>;
+  /** Enterprises in the change feed. */
+  readonly changeFeedSize: number;
 }
 
 export interface CommerceSimulator {
@@ -116,11 +134,20 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startCommerceSimulator(
   options: CommerceSimulatorOptions = {},
 ): Promise<CommerceSimulator> {
-  const seed = options.seed ?? DEFAULT_COMMERCE_SEED;
-  const asOf = options.asOf ?? DEFAULT_AS_OF;
-  const enterpriseCount = options.enterpriseCount ?? DEFAULT_ENTERPRISE_COUNT;
   const now = options.now ?? (() => Date.now());
-  const store = createEnterpriseStore(iterateCommerceEnterprises(seed, enterpriseCount, { asOf }));
+  const world =
+    options.worldDir === undefined ? undefined : await openWorldCatalog(options.worldDir);
+  const seed = world?.manifest.seed ?? options.seed ?? DEFAULT_COMMERCE_SEED;
+  const asOf = world?.manifest.asOf ?? options.asOf ?? DEFAULT_AS_OF;
+  const catalog: CommerceCatalog =
+    world ??
+    builtInCatalog(
+      createEnterpriseStore(
+        iterateCommerceEnterprises(seed, options.enterpriseCount ?? DEFAULT_ENTERPRISE_COUNT, {
+          asOf,
+        }),
+      ),
+    );
   const faults = createFaultInjector();
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const rateLimiter = rateLimit === null ? undefined : createRateLimiter(rateLimit, now);
@@ -128,10 +155,15 @@ export async function startCommerceSimulator(
     [options.apiKey ?? DEV_COMMERCE_API_KEY, options.apiSecret ?? DEV_COMMERCE_API_SECRET],
   ]);
   const totals = (): CommerceTotals => ({
+    source: world === undefined ? 'generator' : 'world',
+    worldDir: world?.worldDir ?? null,
     seed,
     asOf,
-    enterpriseCount: store.size,
-    byRegistrationStatus: store.countByStatus(),
+    enterpriseCount: catalog.size,
+    byRegistrationStatus: catalog.countByStatus(),
+    relatedRows: catalog.relatedCounts(),
+    orphanRelatedRows: world?.orphanCounts() ?? emptyRelatedCounts(),
+    changeFeedSize: catalog.changeFeedSize,
   });
 
   const handleControl = async (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -172,7 +204,7 @@ export async function startCommerceSimulator(
       return;
     }
     const requestId = randomUUID();
-    const fault = faults.takeNext();
+    const fault = faults.takeNext(url.pathname);
     if (fault?.kind === 'status') {
       const headers: Record<string, string> =
         fault.status === 429 ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
@@ -187,7 +219,7 @@ export async function startCommerceSimulator(
         headers: req.headers,
       },
       {
-        store,
+        catalog,
         credentials,
         timestampToleranceSeconds:
           options.timestampToleranceSeconds ?? DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
@@ -212,9 +244,13 @@ export async function startCommerceSimulator(
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: Error) => {
+      world?.close();
+      reject(error);
+    };
+    server.once('error', onError);
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });
@@ -229,6 +265,7 @@ export async function startCommerceSimulator(
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
+          world?.close();
           if (error) reject(error);
           else resolve();
         });

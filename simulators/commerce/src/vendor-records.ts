@@ -22,6 +22,11 @@ export interface VendorEnterprise {
   readonly industryCode: string;
   /** 'YYYY-MM-DD HH:mm:ss', Beijing time. */
   readonly updateTime: string;
+  /** World-backed only (the built-in generator has no such fields): 企业|个体工商户|农民专业合作社. */
+  readonly entityType?: string | null;
+  readonly address?: string | null;
+  readonly phone?: string | null;
+  readonly businessScope?: string | null;
 }
 
 /** Search result item: a summary, as vendors return from their search endpoints. */

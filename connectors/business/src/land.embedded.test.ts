@@ -1,0 +1,3 @@
+import { describeLandingScenario } from './testing/land-scenario.ts';
+
+describeLandingScenario('embedded');

@@ -1,0 +1,319 @@
+/**
+ * Extraction of the whole commerce source for one window into one NDJSON work file per raw
+ * entity: `enterprises`, the seven related entities (shareholders … enforcements) and
+ * `change_feed`. Two pulls:
+ *   full     every enterprise of the bulk listing, with all its related lists;
+ *   changes  only the enterprises the change feed names after `since`: each one's detail and all
+ *            its related lists (its complete current state, so deletions show as absence).
+ * Either way the change feed is read first (from the start for a full pull) and its entries are
+ * kept, so the next incremental pull knows where to resume; changes made while a pull runs are
+ * therefore pulled again next time (at least once, never lost).
+ * Records are validated one by one: invalid ones are quarantined with a Chinese reason, and the
+ * related records of a quarantined enterprise are quarantined with it, so for every entity
+ * received = landed + quarantined. Enterprises are processed a listing page at a time, their
+ * related lists fetched with bounded concurrency; files keep the listing order.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { normalizeCodeInput } from '@sg/domain';
+import type { ColumnSpec, QuarantinedRecord } from '@sg/lake';
+import { mapBounded } from './bounded-concurrency.ts';
+import type { CommerceSourceClient } from './client.ts';
+import {
+  DEFAULT_EXTRACT_PAGE_SIZE,
+  assertWindow,
+  judgeRecord,
+  quarantinedRecord,
+} from './extract.ts';
+import { ENTERPRISES_ENTITY } from './land.ts';
+import { createNdjsonSink } from './ndjson-sink.ts';
+import type { NdjsonSink } from './ndjson-sink.ts';
+import { RELATED_ENTITIES, judgeRelatedRecord, quarantineWithParent } from './related-entities.ts';
+import type { RelatedEntity } from './related-entities.ts';
+import { updateTimeSchema } from './schemas.ts';
+import {
+  COMMERCE_CHANGE_FEED_COLUMNS,
+  beijingTimeToUtc,
+  commerceEnterpriseColumnSpecs,
+  toColumnSpecs,
+} from './type-mapping.ts';
+
+export const CHANGE_FEED_ENTITY = 'change_feed';
+/** The raw entities of the commerce source, in landing order (change_feed comes last). */
+export const COMMERCE_ENTITIES = [
+  ENTERPRISES_ENTITY,
+  ...RELATED_ENTITIES.map((e) => e.entity),
+] as const;
+
+export type SourcePull =
+  { readonly kind: 'full' } | { readonly kind: 'changes'; readonly since: string };
+
+export interface SourceExtractOptions {
+  readonly window: string;
+  readonly outDir: string;
+  readonly pull: SourcePull;
+  /** Enterprises per batch (listing page size, 1–200). Default 100. */
+  readonly pageSize?: number;
+  /** Related-list page size, 1–100. Default 100. */
+  readonly relatedPageSize?: number;
+  /** Change-feed page size, 1–500. Default 500. */
+  readonly feedPageSize?: number;
+  /** Enterprises whose related lists are fetched at the same time. Default 4. */
+  readonly concurrency?: number;
+  /** Stops between batches when aborted. */
+  readonly signal?: AbortSignal;
+}
+
+export interface EntityExtract {
+  readonly entity: string;
+  readonly ndjsonPath: string;
+  readonly columns: ColumnSpec[];
+  /** Rows written. */
+  readonly count: number;
+  readonly quarantined: QuarantinedRecord[];
+  /** Records the vendor returned (count + quarantined). */
+  readonly receivedCount: number;
+}
+
+export interface SourceExtractResult {
+  readonly pull: SourcePull;
+  /** enterprises, the related entities, then change_feed. */
+  readonly entities: readonly EntityExtract[];
+  /** Resume point for the next incremental pull; null when the feed was empty from its start. */
+  readonly feedCursor: string | null;
+  /** Enterprises whose related lists were pulled (valid ones and quarantined ones with a code). */
+  readonly enterprisesPulled: number;
+  /** Codes the change feed named that the vendor no longer knows (detail answered 404). */
+  readonly enterprisesGone: readonly string[];
+}
+
+export const DEFAULT_RELATED_PAGE_SIZE = 100;
+export const DEFAULT_FEED_PAGE_SIZE = 500;
+export const DEFAULT_RELATED_CONCURRENCY = 4;
+
+interface Accumulator {
+  readonly entity: string;
+  readonly columns: ColumnSpec[];
+  readonly sink: NdjsonSink;
+  count: number;
+  receivedCount: number;
+  readonly quarantined: QuarantinedRecord[];
+}
+
+interface PullTarget {
+  readonly code: string;
+  /** Set when the enterprise's own record was quarantined. */
+  readonly parentReason: string | null;
+}
+
+/** The code a (possibly invalid) enterprise record names, if any. */
+function namedCode(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null || !('creditCode' in record)) return undefined;
+  const code = record.creditCode;
+  return typeof code === 'string' && code.trim() !== '' ? normalizeCodeInput(code) : undefined;
+}
+
+async function pullRelatedLists(
+  client: CommerceSourceClient,
+  code: string,
+  pageSize: number,
+): Promise<unknown[][]> {
+  const lists: unknown[][] = [];
+  for (const entity of RELATED_ENTITIES) {
+    const records: unknown[] = [];
+    for (let page = 1; ; page += 1) {
+      const result = await client.listRelated(entity.list, code, { page, pageSize });
+      if (result === null) break; // the vendor no longer knows the enterprise
+      records.push(...result.items);
+      if (result.items.length === 0 || records.length >= result.total) break;
+    }
+    lists.push(records);
+  }
+  return lists;
+}
+
+export async function extractCommerceSource(
+  client: CommerceSourceClient,
+  options: SourceExtractOptions,
+): Promise<SourceExtractResult> {
+  assertWindow(options.window);
+  await mkdir(options.outDir, { recursive: true });
+  const pageSize = options.pageSize ?? DEFAULT_EXTRACT_PAGE_SIZE;
+  const relatedPageSize = options.relatedPageSize ?? DEFAULT_RELATED_PAGE_SIZE;
+  const concurrency = options.concurrency ?? DEFAULT_RELATED_CONCURRENCY;
+
+  const open = (entity: string, columns: ColumnSpec[]): Accumulator => ({
+    entity,
+    columns,
+    sink: createNdjsonSink(join(options.outDir, `commerce-${entity}-${options.window}.ndjson`)),
+    count: 0,
+    receivedCount: 0,
+    quarantined: [],
+  });
+  const enterprises = open(ENTERPRISES_ENTITY, commerceEnterpriseColumnSpecs());
+  const related = RELATED_ENTITIES.map((entity) => ({
+    entity,
+    acc: open(entity.entity, toColumnSpecs(entity.columns)),
+  }));
+  const feed = open(CHANGE_FEED_ENTITY, toColumnSpecs(COMMERCE_CHANGE_FEED_COLUMNS));
+  const all = [enterprises, ...related.map((r) => r.acc), feed];
+
+  const seenEnterprises = new Set<string>();
+  const pulledCodes = new Set<string>();
+  const gone: string[] = [];
+
+  /** Judges a batch of enterprise records, then pulls and judges their related lists. */
+  const processBatch = async (records: readonly unknown[]): Promise<void> => {
+    const targets: PullTarget[] = [];
+    let chunk = '';
+    for (const record of records) {
+      enterprises.receivedCount += 1;
+      const verdict = judgeRecord(record);
+      if (verdict.ok && seenEnterprises.has(verdict.uscc)) {
+        const reason = `同一窗口内重复的统一社会信用代码 ${verdict.uscc}（已保留首次出现的记录）`;
+        enterprises.quarantined.push(quarantinedRecord(record, 'duplicate_record', reason));
+        continue;
+      }
+      if (verdict.ok) {
+        seenEnterprises.add(verdict.uscc);
+        chunk += verdict.line;
+        enterprises.count += 1;
+        targets.push({ code: verdict.uscc, parentReason: null });
+        pulledCodes.add(verdict.uscc);
+        continue;
+      }
+      enterprises.quarantined.push(verdict.quarantined);
+      const code = namedCode(record);
+      if (code !== undefined && !pulledCodes.has(code)) {
+        targets.push({ code, parentReason: verdict.quarantined.reason });
+        pulledCodes.add(code);
+      }
+    }
+    await enterprises.sink.write(chunk);
+    const pulled = await mapBounded(targets, concurrency, (target) =>
+      pullRelatedLists(client, target.code, relatedPageSize),
+    );
+    for (const [r, { entity, acc }] of related.entries()) {
+      let lines = '';
+      for (const [t, target] of targets.entries()) {
+        const keys = new Set<string>();
+        for (const record of pulled[t]?.[r] ?? []) {
+          acc.receivedCount += 1;
+          if (target.parentReason !== null) {
+            acc.quarantined.push(
+              quarantineWithParent(entity, target.code, record, target.parentReason),
+            );
+            continue;
+          }
+          const verdict = judgeRelatedRecord(entity, target.code, record);
+          if (!verdict.ok) {
+            acc.quarantined.push(verdict.quarantined);
+          } else if (keys.has(verdict.key)) {
+            acc.quarantined.push(duplicateRelated(entity, target.code, record));
+          } else {
+            keys.add(verdict.key);
+            lines += verdict.line;
+            acc.count += 1;
+          }
+        }
+      }
+      await acc.sink.write(lines);
+    }
+  };
+
+  try {
+    // 1. The change feed: where the next incremental pull resumes, and (changes) what to pull.
+    const changed: string[] = [];
+    const changedSeen = new Set<string>();
+    let since = options.pull.kind === 'changes' ? options.pull.since : undefined;
+    let feedCursor: string | null = since ?? null;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const page = await client.listChanges({
+        pageSize: options.feedPageSize ?? DEFAULT_FEED_PAGE_SIZE,
+        ...(since === undefined ? {} : { since }),
+      });
+      feed.receivedCount += page.items.length;
+      let chunk = '';
+      for (const item of page.items) {
+        const time = updateTimeSchema.safeParse(item.changeTime);
+        if (!time.success) {
+          feed.quarantined.push(
+            quarantinedRecord(item, 'change_time_invalid', `变更时间无效：“${item.changeTime}”`),
+          );
+          continue;
+        }
+        const uscc = normalizeCodeInput(item.creditCode);
+        const row = { uscc, changed_at: beijingTimeToUtc(time.data), feed_cursor: page.cursor };
+        chunk += `${JSON.stringify(row)}\n`;
+        feed.count += 1;
+        if (!changedSeen.has(uscc)) {
+          changedSeen.add(uscc);
+          changed.push(uscc);
+        }
+      }
+      await feed.sink.write(chunk);
+      feedCursor = page.cursor;
+      if (!page.hasMore) break;
+      if (page.cursor === since) {
+        throw new Error(`工商数据变更流返回了重复的游标，已停止以免死循环：${page.cursor}`);
+      }
+      since = page.cursor;
+    }
+
+    // 2. The enterprises and their related lists, a batch at a time.
+    if (options.pull.kind === 'full') {
+      let cursor: string | undefined;
+      do {
+        options.signal?.throwIfAborted();
+        const page = await client.listEnterprises({
+          pageSize,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        await processBatch(page.items);
+        if (page.nextCursor !== null && page.nextCursor === cursor) {
+          throw new Error(`工商数据接口返回了重复的分页游标，已停止以免死循环：${cursor}`);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+    } else {
+      for (let start = 0; start < changed.length; start += pageSize) {
+        options.signal?.throwIfAborted();
+        const codes = changed.slice(start, start + pageSize);
+        const details = await mapBounded(codes, concurrency, (code) => client.getEnterprise(code));
+        const found: unknown[] = [];
+        for (const [i, detail] of details.entries()) {
+          if (detail === null) gone.push(codes[i] ?? '');
+          else found.push(detail);
+        }
+        await processBatch(found);
+      }
+    }
+    for (const acc of all) await acc.sink.end();
+    return {
+      pull: options.pull,
+      entities: all.map(({ entity, columns, sink, count, quarantined, receivedCount }) => ({
+        entity,
+        ndjsonPath: sink.path,
+        columns,
+        count,
+        quarantined,
+        receivedCount,
+      })),
+      feedCursor,
+      enterprisesPulled: pulledCodes.size,
+      enterprisesGone: gone,
+    };
+  } catch (error) {
+    for (const acc of all) acc.sink.destroy();
+    throw error;
+  }
+}
+
+function duplicateRelated(entity: RelatedEntity, uscc: string, record: unknown): QuarantinedRecord {
+  return quarantinedRecord(
+    typeof record === 'object' && record !== null ? { creditCode: uscc, ...record } : record,
+    'duplicate_record',
+    `同一企业 ${uscc} 的${entity.label}记录重复（已保留首次出现的记录）`,
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The one error type the tax API client throws. `kind` says what went wrong and whether a retry
+ * could help. Authorisation problems are their own kinds and are never retried: only the
+ * enterprise can fix them (authorise again), so the message says so.
+ */
+
+export type TaxErrorKind =
+  /** Client id / secret rejected (100401). Not retried. */
+  | 'client_authentication'
+  /** No authorisation code was given, or the platform does not know it (200401, 200402). */
+  | 'authorization_missing'
+  /** The enterprise's authorisation ran out (200403). Not retried. */
+  | 'authorization_expired'
+  /** The enterprise withdrew its authorisation (200404). Not retried. */
+  | 'authorization_revoked'
+  /** The authorisation belongs to another taxpayer (200405). Not retried. */
+  | 'authorization_mismatch'
+  /** 400 / 405: the request itself is wrong. Not retried. */
+  | 'bad_request'
+  /** 404: unknown taxpayer or endpoint. */
+  | 'not_found'
+  /** 429 after every attempt, or a Retry-After longer than the client will wait. */
+  | 'rate_limited'
+  /** 5xx after every attempt. */
+  | 'server'
+  /** Connection refused, reset or cut mid-body, or a timeout, after every attempt. */
+  | 'network'
+  /** A body that is not JSON, after every attempt. */
+  | 'malformed_response'
+  /** JSON that does not match the documented shape. Not retried. */
+  | 'protocol';
+
+export const RETRYABLE_TAX_ERRORS: ReadonlySet<TaxErrorKind> = new Set([
+  'rate_limited',
+  'server',
+  'network',
+  'malformed_response',
+]);
+
+export const AUTHORIZATION_ERRORS: ReadonlySet<TaxErrorKind> = new Set([
+  'authorization_missing',
+  'authorization_expired',
+  'authorization_revoked',
+  'authorization_mismatch',
+]);
+
+export interface TaxErrorDetails {
+  readonly kind: TaxErrorKind;
+  /** 'GET /api/v1/taxpayers/…/credit-grades'. */
+  readonly request: string;
+  readonly httpStatus?: number;
+  /** The platform's six-digit code, e.g. '200403'. */
+  readonly platformCode?: string;
+  readonly requestId?: string;
+  readonly retryAfterMs?: number;
+  readonly attempts?: number;
+  readonly cause?: unknown;
+}
+
+export class TaxApiError extends Error {
+  override readonly name = 'TaxApiError';
+  readonly kind: TaxErrorKind;
+  readonly request: string;
+  readonly httpStatus: number | undefined;
+  readonly platformCode: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly attempts: number;
+
+  constructor(message: string, details: TaxErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = details.kind;
+    this.request = details.request;
+    this.httpStatus = details.httpStatus;
+    this.platformCode = details.platformCode;
+    this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
+    this.attempts = details.attempts ?? 1;
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE_TAX_ERRORS.has(this.kind);
+  }
+
+  get isAuthorizationProblem(): boolean {
+    return AUTHORIZATION_ERRORS.has(this.kind);
+  }
+
+  withAttempts(attempts: number): TaxApiError {
+    const message = attempts > 1 ? `${this.message}（已尝试${String(attempts)}次）` : this.message;
+    return new TaxApiError(message, {
+      kind: this.kind,
+      request: this.request,
+      ...(this.httpStatus === undefined ? {} : { httpStatus: this.httpStatus }),
+      ...(this.platformCode === undefined ? {} : { platformCode: this.platformCode }),
+      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+      attempts,
+      cause: this.cause,
+    });
+  }
+}
+
+const KIND_MESSAGES: Record<TaxErrorKind, string> = {
+  client_authentication: '税务接口拒绝了客户端凭证，请检查 clientId 和 clientSecret',
+  authorization_missing: '没有该企业的有效授权码，请企业在电子税务局完成授权',
+  authorization_expired: '企业授权已过期，请企业在电子税务局重新授权',
+  authorization_revoked: '企业已撤销授权，未经重新授权不得查询',
+  authorization_mismatch: '授权码属于其他纳税人，请核对统一社会信用代码',
+  bad_request: '税务接口拒绝了请求参数',
+  not_found: '税务接口未找到请求的资源',
+  rate_limited: '税务接口限流（429）',
+  server: '税务接口服务端错误',
+  network: '无法连接税务接口或连接中断',
+  malformed_response: '税务接口返回的不是有效 JSON',
+  protocol: '税务接口返回的数据结构不符合约定',
+};
+
+export function taxError(
+  kind: TaxErrorKind,
+  request: string,
+  detail?: string,
+  extra: Omit<TaxErrorDetails, 'kind' | 'request'> = {},
+): TaxApiError {
+  const base = `${KIND_MESSAGES[kind]}：${request}`;
+  return new TaxApiError(detail === undefined ? base : `${base}（${detail}）`, {
+    kind,
+    request,
+    ...extra,
+  });
+}

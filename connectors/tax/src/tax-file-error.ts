@@ -1,0 +1,25 @@
+/**
+ * Errors that stop one file of a monthly drop from landing (the other entity's file still lands).
+ * Row-level problems are not errors: those rows are quarantined with a reason.
+ */
+export type TaxFileErrorKind =
+  | 'manifest_invalid'
+  | 'file_missing'
+  | 'checksum_mismatch'
+  /** The bytes are not UTF-8 (typically GBK from an old export tool). */
+  | 'encoding'
+  /** A required column is missing from the header. */
+  | 'missing_column'
+  /** DuckDB could not parse the file at all (broken quoting, not an XLSX…). */
+  | 'unreadable'
+  /** The file holds another number of rows than its manifest says. */
+  | 'row_count_mismatch';
+
+export class TaxFileError extends Error {
+  override readonly name = 'TaxFileError';
+  readonly kind: TaxFileErrorKind;
+  constructor(kind: TaxFileErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.kind = kind;
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * sources/business/: the guarantee company's legacy tables (snake_case, one file per table):
+ * customers, applications, projects, guarantee contracts with partner banks, counter-guarantees,
+ * fees, loans, repayments, post-guarantee checks, five-level classes, compensations, recoveries
+ * and releases (docs/domain.md §5). Withdrawn applications older than 180 days are purged, as the
+ * legacy system does, so a later asOf drops rows that an earlier one had.
+ */
+import { BANKS } from './banks.ts';
+import { bankLoanNo } from './bank-source.ts';
+import type { ContractHistory } from './contract-history.ts';
+import { OFFICERS } from './guarantee-book.ts';
+import type { Contract } from './guarantee-book.ts';
+import { nameVariant, toFullWidth, withWrongCheckChar } from './perturbations.ts';
+import { STREAM, streamFor } from './subjects.ts';
+import { beijingTimestamp, epochDayToIsoDate } from './world-calendar.ts';
+import { logPerturbation, nextNumber } from './world-context.ts';
+import type { SubjectView, WorldContext } from './world-context.ts';
+import type { SeededRandom } from '@sg/sim-commerce';
+
+const CUSTOMER_TYPE = {
+  enterprise: '企业',
+  individual_business: '个体工商户',
+  farmer_cooperative: '农民专业合作社',
+  farmer: '农户',
+} as const;
+
+const PURGE_WITHDRAWN_AFTER_DAYS = 180;
+
+function stamp(day: number, random: SeededRandom): string {
+  return beijingTimestamp(day, random.int(8 * 3600, 19 * 3600));
+}
+
+function id(prefix: string, n: number): string {
+  return `${prefix}${String(n).padStart(8, '0')}`;
+}
+
+export function writeBankPartners(context: WorldContext): void {
+  for (const bank of BANKS) {
+    context.files.write('sources/business/t_bank_partner.ndjson', {
+      partner_id: bank.partnerId,
+      bank_code: bank.bankCode,
+      bank_name: bank.legacyName,
+      risk_share_pct: bank.riskSharePct,
+    });
+  }
+}
+
+export function writeBusiness(context: WorldContext, view: SubjectView): void {
+  const { subject, customer, perturbations } = view;
+  if (customer === null) return;
+  const random = streamFor(context.seed, STREAM.business, 70_000_000 + subject.index);
+  const files = context.files;
+  const asOf = context.asOfDay;
+
+  let name = subject.name;
+  let uscc = subject.uscc;
+  if (uscc !== null) {
+    if (perturbations.businessNameVariant) {
+      name = nameVariant(name);
+      logPerturbation(context, 'business', 't_customer', customer.customerId, 'name_variant');
+    }
+    if (perturbations.businessFullWidthUscc) {
+      uscc = toFullWidth(uscc);
+      logPerturbation(context, 'business', 't_customer', customer.customerId, 'full_width_code');
+    } else if (perturbations.businessInvalidUscc) {
+      uscc = withWrongCheckChar(uscc);
+      logPerturbation(context, 'business', 't_customer', customer.customerId, 'invalid_code');
+    }
+  }
+  const phone = perturbations.businessMissingPhone ? null : subject.phone;
+  if (phone === null)
+    logPerturbation(context, 'business', 't_customer', customer.customerId, 'missing_field');
+  const lastApplication = customer.applications.at(-1)?.appliedDay ?? customer.createdDay;
+  files.write('sources/business/t_customer.ndjson', {
+    customer_id: customer.customerId,
+    customer_type: CUSTOMER_TYPE[subject.kind],
+    customer_name: name,
+    uscc,
+    id_number: subject.uscc === null ? subject.legalRep.idNumber : null,
+    region_code: subject.countyCode,
+    industry_code: subject.industryCode,
+    phone,
+    address: subject.address,
+    created_at: stamp(customer.createdDay, random),
+    updated_at: stamp(Math.min(asOf, lastApplication), random),
+  });
+
+  for (const application of customer.applications) {
+    const applicationId = id('AP', nextNumber(context, 'application'));
+    const withdrawn = application.outcome === 'withdrawn';
+    if (withdrawn && application.appliedDay < asOf - PURGE_WITHDRAWN_AFTER_DAYS) continue;
+    const status = withdrawn ? '已撤回' : application.outcome === 'rejected' ? '已否决' : '已批准';
+    files.write('sources/business/t_application.ndjson', {
+      application_id: applicationId,
+      customer_id: customer.customerId,
+      applied_at: stamp(application.appliedDay, random),
+      amount_fen: application.amountFen,
+      term_months: application.termMonths,
+      purpose: application.purpose,
+      channel: application.channel,
+      status,
+      updated_at: stamp(Math.min(asOf, application.decidedDay), random),
+    });
+    if (withdrawn) continue;
+    const projectId = id('PJ', nextNumber(context, 'project'));
+    const approved = application.contract !== null;
+    files.write('sources/business/t_project.ndjson', {
+      project_id: projectId,
+      application_id: applicationId,
+      officer_name: application.officerA,
+      investigated_at: stamp(application.investigatedDay, random),
+      approved_at: approved ? stamp(application.decidedDay, random) : null,
+      approved_amount_fen: approved ? application.amountFen : null,
+      decision: approved ? '同意' : '否决',
+      updated_at: stamp(Math.min(asOf, application.decidedDay), random),
+    });
+    const contract = application.contract;
+    const history = contract === null ? undefined : view.histories.get(contract);
+    if (contract !== null && history !== undefined) {
+      writeContract(context, view, contract, history, projectId, application.officerA, random);
+    }
+  }
+}
+
+function writeContract(
+  context: WorldContext,
+  view: SubjectView,
+  contract: Contract,
+  history: ContractHistory,
+  projectId: string,
+  officer: string,
+  random: SeededRandom,
+): void {
+  const files = context.files;
+  const { subject } = view;
+  const asOf = context.asOfDay;
+  const closedDay = history.compensatedDay ?? history.releasedDay;
+  files.write('sources/business/t_guarantee_contract.ndjson', {
+    contract_no: contract.contractNo,
+    project_id: projectId,
+    partner_id: contract.bank.partnerId,
+    guaranteed_amount_fen: contract.amountFen,
+    start_date: epochDayToIsoDate(contract.startDay),
+    end_date: epochDayToIsoDate(contract.endDay),
+    fee_rate_bp: contract.feeRateBp,
+    status: history.contractStatus,
+    updated_at: stamp(closedDay ?? contract.startDay, random),
+  });
+
+  const counter = (row: {
+    kind: '抵押' | '质押' | '保证';
+    name: string;
+    uscc: string | null;
+    idNumber: string | null;
+    desc: string | null;
+    value: number | null;
+  }): void => {
+    files.write('sources/business/t_counter_guarantee.ndjson', {
+      counter_id: id('CG', nextNumber(context, 'counter')),
+      contract_no: contract.contractNo,
+      kind: row.kind,
+      guarantor_name: row.name,
+      guarantor_uscc: row.uscc,
+      guarantor_id_number: row.idNumber,
+      collateral_desc: row.desc,
+      value_fen: row.value,
+      updated_at: stamp(contract.startDay - 2, random),
+    });
+  };
+  if (subject.uscc !== null) {
+    counter({
+      kind: '保证',
+      name: subject.legalRep.name,
+      uscc: null,
+      idNumber: subject.legalRep.idNumber,
+      desc: '法定代表人连带责任保证',
+      value: null,
+    });
+  }
+  if (random.chance(0.6)) {
+    const what = random.pick(['房产', '机器设备', '土地经营权', '车辆']);
+    counter({
+      kind: '抵押',
+      name: subject.uscc === null ? subject.legalRep.name : subject.name,
+      uscc: subject.uscc,
+      idNumber: subject.uscc === null ? subject.legalRep.idNumber : null,
+      desc: `${what}抵押（${subject.address}）`,
+      value: Math.round((contract.amountFen * (1.2 + random.next())) / 100) * 100,
+    });
+  }
+  if (random.chance(0.15)) {
+    counter({
+      kind: '质押',
+      name: subject.legalRep.name,
+      uscc: null,
+      idNumber: subject.legalRep.idNumber,
+      desc: random.pick(['股权质押', '应收账款质押', '存单质押']),
+      value: Math.round((contract.amountFen * (0.3 + random.next() * 0.5)) / 100) * 100,
+    });
+  }
+  for (const guarantor of contract.plantedGuarantors) {
+    counter({
+      kind: '保证',
+      name: guarantor.name,
+      uscc: guarantor.uscc,
+      idNumber: guarantor.idNumber,
+      desc: '连带责任保证',
+      value: null,
+    });
+  }
+
+  const fee = (type: string, amount: number): void => {
+    files.write('sources/business/t_fee.ndjson', {
+      fee_id: id('FE', nextNumber(context, 'fee')),
+      contract_no: contract.contractNo,
+      fee_type: type,
+      amount_fen: amount,
+      charged_at: stamp(contract.startDay - 1, random),
+    });
+  };
+  fee(
+    '担保费',
+    Math.round((contract.amountFen * contract.feeRateBp * contract.termMonths) / 10_000 / 12),
+  );
+  if (random.chance(0.3)) fee('评审费', Math.round(contract.amountFen * 0.002));
+  if (random.chance(0.25)) fee('保证金', Math.round(contract.amountFen * random.pick([0.05, 0.1])));
+
+  const loanId = id('LN', nextNumber(context, 'loan'));
+  const lastPaid = history.periods.reduce((d, p) => Math.max(d, p.paidDay ?? 0), contract.startDay);
+  files.write('sources/business/t_loan.ndjson', {
+    loan_id: loanId,
+    contract_no: contract.contractNo,
+    bank_loan_no: bankLoanNo(contract),
+    disbursed_at: stamp(contract.startDay, random),
+    principal_fen: contract.amountFen,
+    maturity_date: epochDayToIsoDate(contract.endDay),
+    updated_at: stamp(lastPaid, random),
+  });
+  for (const period of history.periods) {
+    if (period.paidDay === null) continue;
+    files.write('sources/business/t_repayment.ndjson', {
+      repayment_id: id('RP', nextNumber(context, 'repayment')),
+      loan_id: loanId,
+      paid_at: stamp(period.paidDay, random),
+      principal_fen: period.principalDueFen,
+      interest_fen: period.interestDueFen,
+      updated_at: stamp(Math.min(asOf, period.paidDay + random.int(0, 5)), random),
+    });
+  }
+
+  writeMonitoring(context, view, contract, history, officer, random);
+
+  if (history.compensatedDay !== null) {
+    const compensationId = id('CP', nextNumber(context, 'compensation'));
+    files.write('sources/business/t_compensation.ndjson', {
+      compensation_id: compensationId,
+      contract_no: contract.contractNo,
+      compensated_at: stamp(history.compensatedDay, random),
+      amount_fen: history.compensationFen,
+    });
+    const recoveries: [string, number, number][] = [];
+    if (contract.bank.riskSharePct > 0) {
+      recoveries.push([
+        '分险方收回',
+        random.int(20, 90),
+        Math.round((history.compensationFen * contract.bank.riskSharePct) / 100),
+      ]);
+    }
+    const rest = random.int(0, 2);
+    for (let i = 0; i < rest; i += 1) {
+      recoveries.push([
+        random.pick(['诉讼执行', '处置抵押物', '保证人代偿', '协商还款']),
+        random.int(60, 400),
+        Math.round((history.compensationFen * (0.05 + random.next() * 0.3)) / 100) * 100,
+      ]);
+    }
+    for (const [method, after, amount] of recoveries) {
+      const day = history.compensatedDay + after;
+      if (day > asOf) continue;
+      files.write('sources/business/t_recovery.ndjson', {
+        recovery_id: id('RC', nextNumber(context, 'recovery')),
+        compensation_id: compensationId,
+        recovered_at: stamp(day, random),
+        amount_fen: amount,
+        method,
+      });
+    }
+  }
+  if (history.releasedDay !== null) {
+    files.write('sources/business/t_release.ndjson', {
+      release_id: id('RL', nextNumber(context, 'release')),
+      contract_no: contract.contractNo,
+      released_at: stamp(history.releasedDay, random),
+      reason: '贷款结清',
+    });
+  }
+}
+
+/** Post-guarantee checks and quarterly five-level classification while the contract is open. */
+function writeMonitoring(
+  context: WorldContext,
+  view: SubjectView,
+  contract: Contract,
+  history: ContractHistory,
+  officer: string,
+  random: SeededRandom,
+): void {
+  const files = context.files;
+  const defaultDay = contract.defaultDay;
+  const endDay = Math.min(
+    context.asOfDay,
+    history.releasedDay ?? contract.endDay,
+    history.compensatedDay ?? Infinity,
+  );
+  let day = contract.startDay + random.int(5, 15);
+  while (day <= endDay) {
+    const nearDefault = defaultDay !== null && defaultDay - day < 150;
+    const warned = nearDefault ? random.chance(0.6) : random.chance(0.03 + 0.1 * view.risk);
+    files.write('sources/business/t_post_check.ndjson', {
+      check_id: id('PC', nextNumber(context, 'check')),
+      contract_no: contract.contractNo,
+      checked_at: stamp(day, random),
+      officer_name: random.chance(0.8) ? officer : random.pick(OFFICERS),
+      finding: warned
+        ? random.pick([
+            '销售收入明显下滑',
+            '资金周转紧张',
+            '存在对外担保风险',
+            '实际控制人变更',
+            '涉诉',
+          ])
+        : random.pick(['经营正常', '资金用途符合约定', '经营正常，按期还款']),
+      updated_at: stamp(day, random),
+    });
+    // Special mention or worse: monthly; otherwise quarterly (docs/domain.md §5.6).
+    day += warned ? 30 : 91;
+  }
+  const lastClassDay = Math.min(context.asOfDay, history.releasedDay ?? contract.endDay + 200);
+  for (let quarter = 1; ; quarter += 1) {
+    const day = contract.startDay + quarter * 91;
+    if (day > lastClassDay) break;
+    let riskClass = '正常';
+    if (history.compensatedDay !== null && day >= history.compensatedDay) {
+      riskClass = day - history.compensatedDay > 365 ? '损失' : '可疑';
+    } else if (defaultDay !== null && day >= defaultDay) {
+      riskClass = day - defaultDay > 90 ? '次级' : '关注';
+    } else if (defaultDay !== null && defaultDay - day < 120 && random.chance(0.5)) {
+      riskClass = '关注';
+    } else if (day > contract.endDay) {
+      break;
+    }
+    files.write('sources/business/t_risk_class.ndjson', {
+      class_id: id('RK', nextNumber(context, 'class')),
+      contract_no: contract.contractNo,
+      classified_at: stamp(day, random),
+      risk_class: riskClass,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * CLI: node simulators/world/src/main.ts --size demo [--seed 640000] [--as-of 2025-06-30] [--out <dir>]
+ * Default out: $SG_DATA_DIR/world/<size>-<seed>/ (SG_DATA_DIR defaults to <repo>/.data).
+ * Prints one JSON line with the directory, the time taken and the total rows.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_WORLD_AS_OF, DEFAULT_WORLD_SEED, generateWorld } from './generate-world.ts';
+import { isWorldSize } from './world-size.ts';
+
+function repoRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'Justfile'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'demo' },
+    seed: { type: 'string', default: String(DEFAULT_WORLD_SEED) },
+    'as-of': { type: 'string', default: DEFAULT_WORLD_AS_OF },
+    out: { type: 'string' },
+  },
+});
+if (!isWorldSize(values.size)) {
+  console.error(`--size must be tiny, demo or large, got "${values.size}"`);
+  process.exit(2);
+}
+const seed = Number(values.seed);
+const dataDir = process.env['SG_DATA_DIR'] ?? join(repoRoot(), '.data');
+const outDir = resolve(values.out ?? join(dataDir, 'world', `${values.size}-${String(seed)}`));
+const started = performance.now();
+const manifest = await generateWorld({ size: values.size, seed, asOf: values['as-of'], outDir });
+const rows = Object.values(manifest.files).reduce((sum, file) => sum + file.rows, 0);
+console.log(
+  JSON.stringify({
+    service: 'sim-world',
+    outDir,
+    size: manifest.size,
+    seed: manifest.seed,
+    asOf: manifest.asOf,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+    rows,
+  }),
+);
