@@ -1,7 +1,8 @@
-// `just up`: runs the whole platform on one machine on its embedded defaults: the app database
-// (PGlite served over the PostgreSQL protocol), the Temporal dev server and the pipelines worker,
-// the commerce-data simulator, one landing + dbt build of the demo data, the semantic API and the
-// BI app. Prints the URLs and keeps running until Ctrl-C, which stops everything.
+// `just up`: runs the whole platform on one machine on its embedded defaults: generates the demo
+// world (simulators/world), starts the app database (PGlite served over the PostgreSQL protocol),
+// the Temporal dev server and the pipelines worker, the source simulators serving that world
+// (commerce-data API, the legacy business database, the tax API), runs one landing + dbt build,
+// then the semantic API and the BI app. Prints the URLs; Ctrl-C stops everything.
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -22,10 +23,14 @@ const ports = {
   temporal: port('TEMPORAL_DEV_PORT', 7233),
   temporalUi: port('TEMPORAL_DEV_UI_PORT', 8233),
   commerce: port('SG_SIM_COMMERCE_PORT', 7301),
+  tax: port('SG_SIM_TAX_PORT', 7302),
+  businessDb: port('SG_BUSINESS_DB_PORT', 5434),
   semantic: port('SG_SEMANTIC_PORT', 4000),
   bi: port('SG_BI_PORT', 3000),
 };
-const demoEnterpriseCount = process.env['SG_DEMO_ENTERPRISES'] ?? '600';
+const worldSize = process.env['SG_WORLD_SIZE'] ?? 'demo';
+const worldSeed = process.env['SG_WORLD_SEED'] ?? '640000';
+const worldDir = join(dataDir, 'world', `${worldSize}-${worldSeed}`);
 const node = process.execPath;
 const env: Record<string, string> = {
   SG_DATA_DIR: dataDir,
@@ -34,14 +39,19 @@ const env: Record<string, string> = {
   TEMPORAL_DEV_PORT: String(ports.temporal),
   TEMPORAL_DEV_UI_PORT: String(ports.temporalUi),
   SG_SIM_COMMERCE_PORT: String(ports.commerce),
-  SG_SIM_COMMERCE_ENTERPRISES: demoEnterpriseCount,
+  SG_WORLD_DIR: worldDir,
+  // The local simulator serves our own pipeline: no vendor rate limit.
+  SG_SIM_COMMERCE_RATE_LIMIT: '0',
+  SG_SIM_TAX_PORT: String(ports.tax),
+  SG_SIM_TAX_WORLD_DIR: worldDir,
+  SG_BUSINESS_DB_PORT: String(ports.businessDb),
   SG_SEMANTIC_PORT: String(ports.semantic),
 };
 
 const running: ManagedProcess[] = [];
-const start = (name: string, script: string, extraEnv: Record<string, string> = {}) => {
+const start = (name: string, script: string, args: readonly string[] = []) => {
   const proc = startProcess(
-    { name, command: node, args: [join(root, script)], env: { ...env, ...extraEnv }, cwd: root },
+    { name, command: node, args: [join(root, script), ...args], env, cwd: root },
     logDir,
   );
   running.push(proc);
@@ -70,18 +80,40 @@ async function buildBiAppIfStale(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`智慧担保 — 本地启动 (数据目录 ${dataDir}，日志 ${logDir})`);
+  console.log(`· 生成模拟世界 (${worldSize}, 种子 ${worldSeed}) …`);
+  await runToCompletion(
+    {
+      name: 'world',
+      command: node,
+      args: [
+        join(root, 'simulators/world/src/main.ts'),
+        ...['--size', worldSize, '--seed', worldSeed, '--out', worldDir],
+      ],
+      env,
+      cwd: root,
+    },
+    logDir,
+  );
   const appDb = start('app-db', 'packages/app-db/src/main.ts');
   const temporal = start('temporal', 'pipelines/src/dev-server.ts');
   const commerce = start('sim-commerce', 'simulators/commerce/src/main.ts');
+  const tax = start('sim-tax', 'simulators/tax/src/main.ts');
+  const businessDb = start('sim-business', 'simulators/business/src/main.ts', [
+    'serve',
+    '--world',
+    worldDir,
+  ]);
   await Promise.all([
     waitForPort(appDb, host, ports.appDb),
     waitForPort(temporal, host, ports.temporal, 120_000),
     waitForPort(commerce, host, ports.commerce),
+    waitForPort(tax, host, ports.tax),
+    waitForPort(businessDb, host, ports.businessDb, 300_000),
   ]);
-  console.log('· 应用数据库、Temporal、工商数据模拟器已就绪');
+  console.log('· 应用数据库、Temporal、工商/税务模拟器、业务系统数据库已就绪');
 
   start('worker', 'pipelines/src/worker/main.ts');
-  console.log(`· 运行数据管道：工商数据落地 → dbt 构建 (${demoEnterpriseCount} 家演示企业) …`);
+  console.log('· 运行数据管道：工商数据落地 → dbt 构建 …');
   await runToCompletion(
     {
       name: 'pipeline-run',
@@ -120,7 +152,10 @@ async function main(): Promise<void> {
   语义层 API (Cube REST)     http://${host}:${String(ports.semantic)}/cubejs-api/v1/meta
   Temporal 界面              http://${host}:${String(ports.temporalUi)}/
   工商数据模拟器             http://${host}:${String(ports.commerce)}/
+  税务数据模拟器 (银税互动)   http://${host}:${String(ports.tax)}/
+  业务系统数据库 (旧系统)     postgres://postgres@${host}:${String(ports.businessDb)}/postgres
   应用数据库 (PostgreSQL 协议) postgres://postgres@${host}:${String(ports.appDb)}/postgres
+  模拟世界数据               ${worldDir}
 `);
   const first = await Promise.race(running.map(async (p) => ({ p, code: await p.exited })));
   throw new Error(`${first.p.name} stopped (exit ${String(first.code)}); see ${first.p.logPath}`);
