@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CommerceApiError } from './commerce-errors.ts';
 import { commerceClientConfigFromEnv, createCommerceClient } from './live-client.ts';
 import type { CommerceClientConfig } from './live-client.ts';
-import { canonicalRequest, computeSignature } from './request-signature.ts';
+import { canonicalRequest, computeSignature } from '@sg/request-signature';
 
 /**
  * A tiny vendor stand-in: each request takes the next scripted behaviour (then the default), so a

@@ -15,7 +15,7 @@ import {
   retryAfterDelayMs,
 } from './retry-policy.ts';
 import type { RetryPolicy } from './retry-policy.ts';
-import { canonicalQuery, signRequest } from './request-signature.ts';
+import { canonicalQuery, signRequest } from '@sg/request-signature';
 import {
   changeFeedPageSchema,
   listingPageSchema,

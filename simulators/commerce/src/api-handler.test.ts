@@ -6,7 +6,7 @@ import { generateCommerceEnterprises } from './enterprise-generator.ts';
 import { builtInCatalog } from './commerce-catalog.ts';
 import { createEnterpriseStore } from './enterprise-store.ts';
 import { createRateLimiter } from './rate-limiter.ts';
-import { canonicalRequest, computeSignature } from './request-signature.ts';
+import { canonicalRequest, computeSignature } from '@sg/request-signature';
 
 const KEY = 'test-key';
 const SECRET = 'test-secret';

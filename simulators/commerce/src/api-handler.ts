@@ -11,7 +11,7 @@ import { isRelatedSection } from './commerce-catalog.ts';
 import type { CommerceCatalog, RelatedSection } from './commerce-catalog.ts';
 import { InvalidCursorError } from './enterprise-store.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { canonicalRequest, computeSignature, signatureMatches } from './request-signature.ts';
+import { canonicalRequest, computeSignature, signatureMatches } from '@sg/request-signature';
 import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
 import type { VendorEnvelope } from './vendor-envelope.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCommerceEnterprises } from './enterprise-generator.ts';
-import { canonicalRequest, computeSignature } from './request-signature.ts';
+import { canonicalRequest, computeSignature } from '@sg/request-signature';
 import { startCommerceSimulator } from './server.ts';
 import type { CommerceSimulator } from './server.ts';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELATED_SECTIONS, RELATED_SECTION_NAMES } from './commerce-catalog.ts';
-import { canonicalRequest, computeSignature } from './request-signature.ts';
+import { canonicalRequest, computeSignature } from '@sg/request-signature';
 import { startCommerceSimulator } from './server.ts';
 import type { CommerceSimulator } from './server.ts';
 import { worldTimeToUtcIso } from './world-catalog.ts';

@@ -1,14 +1,16 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalQuery,
   canonicalRequest,
   computeSignature,
+  signRequest,
   signatureMatches,
 } from './request-signature.ts';
 
 /**
- * The shared test vector. connectors/commerce/src/request-signature.test.ts pins the same one, so
- * signer and verifier cannot drift apart. Cross-checked with Python's hmac module.
+ * The shared test vector of signer (connector) and verifier (simulator): one implementation, pinned
+ * to a vector cross-checked with Python's hmac.
  */
 const VECTOR = {
   secret: 'sg-dev-commerce-secret',
@@ -25,7 +27,7 @@ const VECTOR = {
   signature: '69002a6c951fb115121d8eced1bef579023cafefa7c59adbc9335245eb9237fc',
 };
 
-describe('request signature (verifier side)', () => {
+describe('request signature', () => {
   it('builds the canonical request of the shared vector', () => {
     expect(canonicalRequest(VECTOR.method, VECTOR.path, VECTOR.params, VECTOR.timestamp)).toBe(
       VECTOR.canonical,
@@ -55,18 +57,30 @@ describe('request signature (verifier side)', () => {
       'k=a&k=z',
     ],
     [
-      'empty values kept',
-      [
-        ['cursor', ''],
-        ['pageSize', '50'],
-      ],
-      'cursor=&pageSize=50',
+      'spaces as %20, never +',
+      [['updatedSince', '2025-06-30 08:00:00']],
+      'updatedSince=2025-06-30%2008%3A00%3A00',
     ],
-    ['RFC 3986 reserved characters encoded', [['q', "a*b!c'"]], 'q=a%2Ab%21c%27'],
   ] as const)('canonical query: %s', (_name, params, expected) => {
     expect(canonicalQuery(params)).toBe(expected);
   });
 
+  it('signRequest sends key, seconds timestamp and the HMAC of the URL as sent', () => {
+    const url = new URL(
+      'https://api.vendor.example/open/v1/enterprises/search?pageSize=10&keyword=宁夏 枸杞(有限)&page=1',
+    );
+    const headers = signRequest(
+      { apiKey: 'key-1', apiSecret: VECTOR.secret },
+      { method: 'GET', url },
+      1_751_241_600_999,
+    );
+    expect(headers['X-Api-Key']).toBe('key-1');
+    expect(headers['X-Timestamp']).toBe('1751241600');
+    const expected = createHmac('sha256', VECTOR.secret)
+      .update(VECTOR.canonical.replace('/v1/', '/open/v1/'))
+      .digest('hex');
+    expect(headers['X-Signature']).toBe(expected);
+  });
   it.each([
     ['the right signature', VECTOR.signature, true],
     ['the right signature in upper case', VECTOR.signature.toUpperCase(), true],

@@ -1,17 +1,25 @@
 /**
- * The vendor's request signature (verifier side). The client sends
- *   X-Api-Key:   its key
- *   X-Timestamp: Unix time in seconds
- *   X-Signature: lower-case hex HMAC-SHA256(secret, canonical request)
- * where the canonical request is four lines joined by '\n':
+ * The commerce-data vendor's request signature, both sides: the connector signs, the simulator
+ * (and any real vendor) verifies.
+ *
+ *   X-Api-Key:   the API key
+ *   X-Timestamp: Unix time in seconds (the vendor accepts ±300 s of skew)
+ *   X-Signature: hex HMAC-SHA256(secret, canonical request)
+ *
+ * The canonical request is four lines joined by '\n':
  *   METHOD            upper-case
- *   path              as sent, percent-encoded (e.g. /v1/enterprises/91640100MA76XXXX7Q)
+ *   path              as sent, percent-encoded, including any base-URL prefix
  *   sorted query      name=value pairs sorted by name then value, each part RFC 3986-encoded,
  *                     joined by '&' (empty string without a query)
  *   timestamp         the X-Timestamp value
- * The connector's request-signature.ts implements the signer; both test the same fixed vector.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface SignedHeaders {
+  readonly 'X-Api-Key': string;
+  readonly 'X-Timestamp': string;
+  readonly 'X-Signature': string;
+}
 
 /** encodeURIComponent plus the characters RFC 3986 reserves that it leaves alone. */
 export function encodeRfc3986(value: string): string {
@@ -40,6 +48,26 @@ export function canonicalRequest(
 
 export function computeSignature(secret: string, canonical: string): string {
   return createHmac('sha256', secret).update(canonical, 'utf8').digest('hex');
+}
+
+/** The three authentication headers for one request at `nowMs`. */
+export function signRequest(
+  credentials: { readonly apiKey: string; readonly apiSecret: string },
+  request: { readonly method: string; readonly url: URL },
+  nowMs: number,
+): SignedHeaders {
+  const timestamp = String(Math.floor(nowMs / 1000));
+  const canonical = canonicalRequest(
+    request.method,
+    request.url.pathname,
+    request.url.searchParams,
+    timestamp,
+  );
+  return {
+    'X-Api-Key': credentials.apiKey,
+    'X-Timestamp': timestamp,
+    'X-Signature': computeSignature(credentials.apiSecret, canonical),
+  };
 }
 
 /** Constant-time comparison of the expected and the presented signature. */

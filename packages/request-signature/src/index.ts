@@ -1,0 +1,9 @@
+export {
+  canonicalQuery,
+  canonicalRequest,
+  computeSignature,
+  encodeRfc3986,
+  signRequest,
+  signatureMatches,
+  type SignedHeaders,
+} from './request-signature.ts';
