@@ -39,8 +39,6 @@ export {
   createCommerceClient,
 } from './live-client.ts';
 export type { CommerceClientConfig } from './live-client.ts';
-export { DEFAULT_RETRY_POLICY } from './retry-policy.ts';
-export type { RetryPolicy } from './retry-policy.ts';
 export {
   changeFeedPageSchema,
   listingPageSchema,

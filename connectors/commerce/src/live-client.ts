@@ -13,8 +13,8 @@ import {
   backoffDelayMs,
   parseRetryAfterMs,
   retryAfterDelayMs,
-} from './retry-policy.ts';
-import type { RetryPolicy } from './retry-policy.ts';
+} from '@sg/http-retry';
+import type { RetryPolicy } from '@sg/http-retry';
 import { canonicalQuery, signRequest } from '@sg/request-signature';
 import {
   changeFeedPageSchema,

@@ -35,8 +35,6 @@ export { landTaxAuthorizedProfiles } from './land-api.ts';
 export type { ApiLandingResult } from './land-api.ts';
 export { DEFAULT_TAX_TIMEOUT_MS, createTaxClient, taxClientConfigFromEnv } from './live-client.ts';
 export type { TaxClientConfig } from './live-client.ts';
-export { DEFAULT_RETRY_POLICY, parseRetryAfterMs, retryDelayMs } from './retry-policy.ts';
-export type { RetryPolicy } from './retry-policy.ts';
 export {
   accessTokenSchema,
   arrearsRecordSchema,

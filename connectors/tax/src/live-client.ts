@@ -9,8 +9,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { PeriodRange, TaxClient } from './client.ts';
-import { DEFAULT_RETRY_POLICY, parseRetryAfterMs, retryDelayMs } from './retry-policy.ts';
-import type { RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, parseRetryAfterMs, retryDelayMs } from '@sg/http-retry';
+import type { RetryPolicy } from '@sg/http-retry';
 import {
   accessTokenSchema,
   authorizationListSchema,

@@ -1,5 +1,5 @@
 /**
- * When the live client retries, and how long it waits: exponential backoff with full jitter for
+ * When an HTTP source client retries, and how long it waits: exponential backoff with full jitter for
  * 5xx, network errors and malformed bodies; for 429 the vendor's Retry-After (plus a little jitter
  * so that many workers do not return at the same instant). Attempts are bounded.
  */
@@ -48,4 +48,16 @@ export function parseRetryAfterMs(value: string | null, nowMs: number): number |
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);
+}
+
+/** The wait before attempt `attempt + 1`: Retry-After (with jitter) when given, else backoff. */
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number,
+): number {
+  return retryAfterMs === undefined
+    ? backoffDelayMs(policy, attempt, random)
+    : retryAfterDelayMs(policy, retryAfterMs, random);
 }
