@@ -1,0 +1,12 @@
+export { BANK_SOURCE_FILES, bankSourceDir, readSourceSql, yuanTextSql } from './bank-source-sql.ts';
+export type { BankSourceFile } from './bank-source-sql.ts';
+export { DROP_MANIFEST_FILE, DROP_MANIFEST_FORMAT, fileSha256 } from './drop-manifest.ts';
+export type { DropManifest, DropManifestFile } from './drop-manifest.ts';
+export { LAYOUT_A_HEADERS } from './layout-a-csv-utf8.ts';
+export { LAYOUT_B_ENCODING, LAYOUT_B_HEADERS } from './layout-b-csv-gbk.ts';
+export { LAYOUT_C_HEADERS, LAYOUT_C_TOTALS_LABEL } from './layout-c-xlsx-titled.ts';
+export type { LayoutCFaults } from './layout-c-xlsx-titled.ts';
+export { RECORD_FILES } from './loan-record-files.ts';
+export type { RecordFile } from './loan-record-files.ts';
+export { STATEMENT_LAYOUTS, dropIdFor, writeBankDrops } from './write-bank-drops.ts';
+export type { StatementLayout, WriteBankDropsOptions } from './write-bank-drops.ts';
