@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchLakeLanding } from './lake-landing.bench.ts';
+import { SOURCE_NAMES, benchSourceLanding, isSourceName } from './source-landing.bench.ts';
 import { benchWorldGeneration } from './world-generation.bench.ts';
 
 const resultsDir = join(import.meta.dirname, '..', 'results');
@@ -13,6 +14,15 @@ const worldSizes = (process.env['SG_BENCH_WORLD_SIZES'] ?? 'tiny,demo')
   .split(',')
   .map((size) => size.trim())
   .filter((size): size is 'tiny' | 'demo' | 'large' => ['tiny', 'demo', 'large'].includes(size));
+/** Sources landed by the source-landing benchmark (default all four). */
+const sources = (process.env['SG_BENCH_SOURCES'] ?? SOURCE_NAMES.join(','))
+  .split(',')
+  .map((source) => source.trim())
+  .filter(isSourceName);
+/** Worlds the connectors land: always demo; large only when SG_BENCH_WORLD_SIZES names it. */
+const landingSizes = worldSizes.includes('large')
+  ? (['demo', 'large'] as const)
+  : (['demo'] as const);
 
 function record(name: string, result: unknown): void {
   mkdirSync(resultsDir, { recursive: true });
@@ -35,3 +45,6 @@ record('lake-landing', await benchLakeLanding(rows));
 const worlds: Record<string, unknown> = {};
 for (const size of worldSizes) worlds[size] = await benchWorldGeneration(size);
 record('world-generation', worlds);
+const landings: Record<string, unknown> = {};
+for (const size of landingSizes) landings[size] = await benchSourceLanding(size, sources);
+record('source-landing', landings);
