@@ -1,17 +1,14 @@
-// Test support: real legacy databases for the connector's tests. PostgreSQL (127.0.0.1:5432,
-// user postgres; SG_TEST_POSTGRES_URL) and MariaDB (127.0.0.1:3306, root, empty password;
-// SG_TEST_MARIADB_URL) get a uniquely named database per call, dropped by dispose(). The embedded
+// Test support: real legacy databases for the connector's tests. PostgreSQL and MariaDB get a
+// uniquely named database per call from @sg/test-databases, dropped by dispose(). The embedded
 // default is the business simulator's own `serve` command in a child process (connectors may not
 // import simulators), on a free port with a temporary SG_DATA_DIR. Seeding and advancing also run
 // the simulator's CLI as child processes.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import * as mariadb from 'mariadb';
-import pg from 'pg';
+import { createMariadbTestDatabase, createPostgresTestDatabase } from '@sg/test-databases';
 
 export type LegacyBackendKind = 'postgres' | 'mariadb' | 'embedded';
 
@@ -32,56 +29,6 @@ export const SMALL_WORLD_DIR = join(
   'fixtures',
   'world-small',
 );
-
-const POSTGRES_ADMIN_URL =
-  process.env['SG_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const MARIADB_ADMIN_URL =
-  process.env['SG_TEST_MARIADB_URL'] ?? 'mariadb://root@127.0.0.1:3306/mysql';
-
-function uniqueName(): string {
-  return `sg_business_conn_${process.pid}_${randomBytes(4).toString('hex')}`;
-}
-
-async function postgresDatabase(): Promise<LegacyTestDatabase> {
-  const name = uniqueName();
-  const admin = async (sql: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    kind: 'postgres',
-    url: url.toString(),
-    dispose: () => admin(`drop database if exists ${name} with (force)`),
-  };
-}
-
-async function mariadbDatabase(): Promise<LegacyTestDatabase> {
-  const name = uniqueName();
-  const admin = async (sql: string): Promise<void> => {
-    const connection = await mariadb.createConnection(MARIADB_ADMIN_URL);
-    try {
-      await connection.query(sql);
-    } finally {
-      await connection.end();
-    }
-  };
-  await admin(`create database ${name} character set utf8mb4`);
-  const url = new URL(MARIADB_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    kind: 'mariadb',
-    url: url.toString(),
-    dispose: () => admin(`drop database if exists ${name}`),
-  };
-}
 
 /** Starts `main.ts serve --world <worldDir>` (seeds on start) and waits for its URL line. */
 async function embeddedDatabase(worldDir: string): Promise<LegacyTestDatabase> {
@@ -126,8 +73,8 @@ export function createLegacyTestDatabase(
   kind: LegacyBackendKind,
   worldDir: string,
 ): Promise<LegacyTestDatabase> {
-  if (kind === 'postgres') return postgresDatabase();
-  if (kind === 'mariadb') return mariadbDatabase();
+  if (kind === 'postgres') return createPostgresTestDatabase('sg_business_conn');
+  if (kind === 'mariadb') return createMariadbTestDatabase('sg_business_conn');
   return embeddedDatabase(worldDir);
 }
 

@@ -1,0 +1,5 @@
+export {
+  createMariadbTestDatabase,
+  createPostgresTestDatabase,
+  type ServerTestDatabase,
+} from './server-databases.ts';
