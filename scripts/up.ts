@@ -31,6 +31,7 @@ const ports = {
 const worldSize = process.env['SG_WORLD_SIZE'] ?? 'demo';
 const worldSeed = process.env['SG_WORLD_SEED'] ?? '640000';
 const worldDir = join(dataDir, 'world', `${worldSize}-${worldSeed}`);
+const bankInbox = join(dataDir, 'bank', 'inbox');
 const node = process.execPath;
 const env: Record<string, string> = {
   SG_DATA_DIR: dataDir,
@@ -112,6 +113,22 @@ async function main(): Promise<void> {
   ]);
   console.log('· 应用数据库、Temporal、工商/税务模拟器、业务系统数据库已就绪');
 
+  // The banks' statement exports (files, not a server): written once per world, beside the pipeline.
+  const bankDrops = existsSync(bankInbox)
+    ? Promise.resolve()
+    : runToCompletion(
+        {
+          name: 'sim-bank',
+          command: node,
+          args: [
+            join(root, 'simulators/bank/src/main.ts'),
+            ...['--world', worldDir, '--out', bankInbox],
+          ],
+          env,
+          cwd: root,
+        },
+        logDir,
+      );
   start('worker', 'pipelines/src/worker/main.ts');
   console.log('· 运行数据管道：工商数据落地 → dbt 构建 …');
   await runToCompletion(
@@ -125,6 +142,7 @@ async function main(): Promise<void> {
     logDir,
   );
   console.log('· 数据管道完成');
+  await bankDrops;
 
   await buildBiAppIfStale();
   const semantic = start('semantic', 'semantic/src/main.ts');
@@ -155,6 +173,7 @@ async function main(): Promise<void> {
   税务数据模拟器 (银税互动)   http://${host}:${String(ports.tax)}/
   业务系统数据库 (旧系统)     postgres://postgres@${host}:${String(ports.businessDb)}/postgres
   应用数据库 (PostgreSQL 协议) postgres://postgres@${host}:${String(ports.appDb)}/postgres
+  银行流水导出文件           ${bankInbox}
   模拟世界数据               ${worldDir}
 `);
   const first = await Promise.race(running.map(async (p) => ({ p, code: await p.exited })));
