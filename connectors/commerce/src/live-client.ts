@@ -7,6 +7,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { CommerceSourceClient } from './client.ts';
+import { clientOverExchange } from './client-over-exchange.ts';
 import { CommerceApiError } from './commerce-errors.ts';
 import {
   DEFAULT_RETRY_POLICY,
@@ -16,22 +17,8 @@ import {
 } from '@sg/http-retry';
 import type { RetryPolicy } from '@sg/http-retry';
 import { canonicalQuery, signRequest } from '@sg/request-signature';
-import {
-  changeFeedPageSchema,
-  listingPageSchema,
-  relatedPageSchema,
-  searchPageSchema,
-  vendorEnterpriseSchema,
-} from './schemas.ts';
 import { commerceError, interpretResponse } from './vendor-responses.ts';
 import type { VendorExchange } from './vendor-responses.ts';
-import {
-  changeFeedRequest,
-  detailRequest,
-  listingRequest,
-  relatedRequest,
-  searchRequest,
-} from './vendor-requests.ts';
 import type { VendorRequest } from './vendor-requests.ts';
 
 export interface CommerceClientConfig {
@@ -165,25 +152,5 @@ export function createCommerceClient(config: CommerceClientConfig): CommerceSour
     }
   }
 
-  return {
-    searchEnterprises: (query) => call(searchRequest(query), searchPageSchema),
-    async getEnterprise(uscc) {
-      try {
-        return await call(detailRequest(uscc), vendorEnterpriseSchema);
-      } catch (error) {
-        if (error instanceof CommerceApiError && error.kind === 'not_found') return null;
-        throw error;
-      }
-    },
-    listEnterprises: (query) => call(listingRequest(query), listingPageSchema),
-    async listRelated(list, uscc, query) {
-      try {
-        return await call(relatedRequest(list, uscc, query), relatedPageSchema);
-      } catch (error) {
-        if (error instanceof CommerceApiError && error.kind === 'not_found') return null;
-        throw error;
-      }
-    },
-    listChanges: (query) => call(changeFeedRequest(query), changeFeedPageSchema),
-  };
+  return clientOverExchange(call);
 }

@@ -8,24 +8,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CommerceSourceClient } from './client.ts';
-import { CommerceApiError } from './commerce-errors.ts';
+import { clientOverExchange } from './client-over-exchange.ts';
 import { describeRequest, vendorUrl } from './live-client.ts';
-import {
-  changeFeedPageSchema,
-  listingPageSchema,
-  relatedPageSchema,
-  searchPageSchema,
-  vendorEnterpriseSchema,
-} from './schemas.ts';
 import { commerceError, interpretResponse } from './vendor-responses.ts';
 import type { VendorExchange } from './vendor-responses.ts';
-import {
-  changeFeedRequest,
-  detailRequest,
-  listingRequest,
-  relatedRequest,
-  searchRequest,
-} from './vendor-requests.ts';
 import type { VendorRequest } from './vendor-requests.ts';
 
 export const commerceSnapshotSchema = z.object({
@@ -66,27 +52,7 @@ export function createSnapshotCommerceClient(snapshot: CommerceSnapshot): Commer
     }
   }
 
-  return {
-    searchEnterprises: (query) => replay(searchRequest(query), searchPageSchema),
-    async getEnterprise(uscc) {
-      try {
-        return await replay(detailRequest(uscc), vendorEnterpriseSchema);
-      } catch (error) {
-        if (error instanceof CommerceApiError && error.kind === 'not_found') return null;
-        throw error;
-      }
-    },
-    listEnterprises: (query) => replay(listingRequest(query), listingPageSchema),
-    async listRelated(list, uscc, query) {
-      try {
-        return await replay(relatedRequest(list, uscc, query), relatedPageSchema);
-      } catch (error) {
-        if (error instanceof CommerceApiError && error.kind === 'not_found') return null;
-        throw error;
-      }
-    },
-    listChanges: (query) => replay(changeFeedRequest(query), changeFeedPageSchema),
-  };
+  return clientOverExchange(replay);
 }
 
 export async function loadCommerceSnapshot(path: string): Promise<CommerceSnapshot> {
