@@ -46,3 +46,5 @@ export { RELATED_SECTIONS, RELATED_SECTION_NAMES } from './commerce-catalog.ts';
 export type { CommerceCatalog, RelatedSection } from './commerce-catalog.ts';
 export { COMMERCE_WORLD_SUBDIR, openWorldCatalog, worldTimeToUtcIso } from './world-catalog.ts';
 export type { WorldCommerceCatalog } from './world-catalog.ts';
+export { listenOn } from './http-listener.ts';
+export type { ListeningServer } from './http-listener.ts';

@@ -8,9 +8,10 @@
  *   GET  /v1/_sim/faults   how many requests will still fail ({ pending })
  */
 import { randomUUID } from 'node:crypto';
+import { listenOn } from './http-listener.ts';
+import type { ListeningServer } from './http-listener.ts';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { handleApiRequest } from './api-handler.ts';
 import type { ApiResponse } from './api-handler.ts';
 import {
@@ -242,34 +243,24 @@ export async function startCommerceSimulator(
     });
   });
 
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error) => {
-      world?.close();
-      reject(error);
-    };
-    server.once('error', onError);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-
+  let listening: ListeningServer;
+  try {
+    listening = await listenOn(server, options);
+  } catch (error) {
+    world?.close();
+    throw error;
+  }
   return {
-    url: `http://${urlHost}:${port}`,
-    port,
+    url: listening.url,
+    port: listening.port,
     faults,
     totals,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          world?.close();
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      try {
+        await listening.close();
+      } finally {
+        world?.close();
+      }
+    },
   };
 }

@@ -10,8 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createFaultInjector, createRateLimiter, faultSchema } from '@sg/sim-commerce';
+import { createFaultInjector, createRateLimiter, faultSchema, listenOn } from '@sg/sim-commerce';
 import type { Fault, FaultInjector, RateLimit } from '@sg/sim-commerce';
 import { z } from 'zod';
 import { createAccessTokenIssuer } from './access-tokens.ts';
@@ -184,29 +183,13 @@ export async function startTaxSimulator(options: TaxSimulatorOptions): Promise<T
       else res.destroy();
     });
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const listening = await listenOn(server, options);
   return {
-    url: `http://${urlHost}:${port}`,
-    port,
+    url: listening.url,
+    port: listening.port,
     faults,
     clock,
     totals,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+    close: () => listening.close(),
   };
 }
