@@ -1,34 +1,53 @@
-// `just bench`: runs every benchmark and records its result in bench/results/<name>.json, with
+// `just bench`: runs the benchmarks and records each result in bench/results/<name>.json, with
 // the date, machine and versions, so a change in speed shows up as a diff.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchLakeLanding } from './lake-landing.bench.ts';
+import { mergeSourceLandingResults } from './recorded-results.ts';
 import { SOURCE_NAMES, benchSourceLanding, isSourceName } from './source-landing.bench.ts';
 import { benchWorldGeneration } from './world-generation.bench.ts';
 
 const resultsDir = join(import.meta.dirname, '..', 'results');
-const rows = Number(process.env['SG_BENCH_LANDING_ROWS'] ?? 1_000_000);
-/** World sizes to generate; `large` (≈14 GB, ~15 min here) only when asked for. */
-const worldSizes = (process.env['SG_BENCH_WORLD_SIZES'] ?? 'tiny,demo')
-  .split(',')
-  .map((size) => size.trim())
-  .filter((size): size is 'tiny' | 'demo' | 'large' => ['tiny', 'demo', 'large'].includes(size));
-/** Sources landed by the source-landing benchmark (default all four). */
-const sources = (process.env['SG_BENCH_SOURCES'] ?? SOURCE_NAMES.join(','))
-  .split(',')
-  .map((source) => source.trim())
-  .filter(isSourceName);
-/** Worlds the connectors land: always demo; large only when SG_BENCH_WORLD_SIZES names it. */
-const landingSizes = worldSizes.includes('large')
-  ? (['demo', 'large'] as const)
-  : (['demo'] as const);
+const BENCHMARKS = ['lake-landing', 'world-generation', 'source-landing'] as const;
+type BenchmarkName = (typeof BENCHMARKS)[number];
 
-function record(name: string, result: unknown): void {
+function listSetting<T extends string>(
+  name: string,
+  all: readonly T[],
+  defaults: readonly T[] = all,
+): T[] {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === '') return [...defaults];
+  const picked = value.split(',').map((item) => item.trim());
+  const unknown = picked.filter((item) => !all.some((known) => known === item));
+  if (unknown.length > 0) {
+    throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${all.join(', ')})`);
+  }
+  return all.filter((known) => picked.includes(known));
+}
+
+/** Which benchmarks run (default all); the others keep their recorded results. */
+const only = listSetting<BenchmarkName>('SG_BENCH_ONLY', BENCHMARKS);
+const rows = Number(process.env['SG_BENCH_LANDING_ROWS'] ?? 1_000_000);
+/** World sizes to generate; `large` (≈14 GB, ~4 min here) only when asked for. */
+const sizes = listSetting('SG_BENCH_WORLD_SIZES', ['tiny', 'demo', 'large'] as const, [
+  'tiny',
+  'demo',
+]);
+/** Sources landed by the source-landing benchmark (default all four). */
+const sources = listSetting('SG_BENCH_SOURCES', SOURCE_NAMES).filter(isSourceName);
+/** Worlds the connectors land: the named ones of demo and large; demo when neither is named. */
+const namedLandingSizes = (['demo', 'large'] as const).filter((size) => sizes.includes(size));
+const landingSizes = namedLandingSizes.length > 0 ? namedLandingSizes : (['demo'] as const);
+
+const recordedAt = new Date().toISOString();
+
+function record(name: BenchmarkName, result: unknown): void {
   mkdirSync(resultsDir, { recursive: true });
   const entry = {
     benchmark: name,
-    recordedAt: new Date().toISOString(),
+    recordedAt,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -41,10 +60,26 @@ function record(name: string, result: unknown): void {
   console.log(`${name}: ${JSON.stringify(result)}`);
 }
 
-record('lake-landing', await benchLakeLanding(rows));
-const worlds: Record<string, unknown> = {};
-for (const size of worldSizes) worlds[size] = await benchWorldGeneration(size);
-record('world-generation', worlds);
-const landings: Record<string, unknown> = {};
-for (const size of landingSizes) landings[size] = await benchSourceLanding(size, sources);
-record('source-landing', landings);
+function recordedResult(name: BenchmarkName): unknown {
+  const path = join(resultsDir, `${name}.json`);
+  if (!existsSync(path)) return undefined;
+  const entry: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  return typeof entry === 'object' && entry !== null && 'result' in entry
+    ? entry.result
+    : undefined;
+}
+
+if (only.includes('lake-landing')) record('lake-landing', await benchLakeLanding(rows));
+if (only.includes('world-generation')) {
+  const worlds: Record<string, unknown> = {};
+  for (const size of sizes) worlds[size] = await benchWorldGeneration(size);
+  record('world-generation', worlds);
+}
+if (only.includes('source-landing')) {
+  const landings: Record<string, { sources: Record<string, unknown> }> = {};
+  for (const size of landingSizes) landings[size] = await benchSourceLanding(size, sources);
+  record(
+    'source-landing',
+    mergeSourceLandingResults(recordedResult('source-landing'), landings, recordedAt),
+  );
+}

@@ -60,12 +60,9 @@ function extract(): Promise<ExtractBankDropsResult> {
   return extractBankDrops(connection, { inboxDir: inbox, outDir: dir });
 }
 
-async function ndjsonLines(path: string): Promise<Record<string, unknown>[]> {
-  const text = await readFile(path, 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+async function parquetRows(path: string): Promise<Record<string, unknown>[]> {
+  const reader = await connection.runAndReadAll(`select * from read_parquet('${path}')`);
+  return reader.getRowObjectsJson();
 }
 
 /** Copies the simulated layout-A drops into this test's inbox; returns their manifests, oldest first. */
@@ -131,7 +128,7 @@ describe('extractBankDrops', () => {
     );
 
     const result = await extract();
-    const rows = await ndjsonLines(result.entities.transactions.ndjsonPath);
+    const rows = await parquetRows(result.entities.transactions.parquetPath);
     expect(rows.filter((row) => String(row['amount_fen']).startsWith('CNY '))).toHaveLength(1);
   });
 

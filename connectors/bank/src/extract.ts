@@ -1,5 +1,5 @@
 /**
- * Extraction of bank drops into one NDJSON file per raw entity. For every drop in the inbox (a
+ * Extraction of bank drops into one Parquet file per raw entity. For every drop in the inbox (a
  * folder with manifest.json; hidden `.…partial` folders are still being written) each listed file
  * is checked against the manifest (sha256), recognised by content (layout registry), parsed by
  * DuckDB into temp tables and checked in SQL; copies from overlapping drops are resolved per
@@ -42,7 +42,7 @@ export type BankEntity = (typeof BANK_ENTITIES)[number];
 export interface ExtractBankDropsOptions {
   /** The folder the banks deliver into (one sub-folder per drop). */
   readonly inboxDir: string;
-  /** Where the NDJSON files are written. */
+  /** Where the Parquet files are written. */
   readonly outDir: string;
   /** Statement layouts to recognise (default: the built-in registry). */
   readonly registry?: readonly StatementLayout[];
@@ -60,9 +60,10 @@ export interface BankFileReport {
 
 export interface EntityExtract {
   readonly entity: BankEntity;
-  readonly ndjsonPath: string;
+  /** The rows to land, written by DuckDB as Parquet (text columns). */
+  readonly parquetPath: string;
   readonly columns: ColumnSpec[];
-  /** Rows written to the NDJSON file. */
+  /** Rows written to the Parquet file. */
   readonly count: number;
   /** Older identical copies from overlapping drops, not landed twice. */
   readonly collapsedDuplicates: number;
@@ -196,10 +197,10 @@ async function finishEntity(
     .array(quarantineRowSchema)
     .parse(quarantineReader.getRowObjectsJson())
     .map((row) => ({ record: row.record, reason: row.reason, reasonCode: row.reason_code }));
-  const ndjsonPath = join(outDir, `bank-${entity}.ndjson`);
+  const parquetPath = join(outDir, `bank-${entity}.parquet`);
   await connection.run(
     `copy (select ${names.join(', ')} from ${kept} order by ${tables.order.map(sqlIdentifier).join(', ')}) ` +
-      `to ${sqlString(ndjsonPath)} (format json)`,
+      `to ${sqlString(parquetPath)} (format parquet)`,
   );
   const counts = countRowSchema.parse(
     (
@@ -212,7 +213,7 @@ async function finishEntity(
   await connection.run(`drop table ${kept}; drop table ${copies}; drop table ${tables.staged};`);
   return {
     entity,
-    ndjsonPath,
+    parquetPath,
     columns: tables.columns,
     count: counts.kept,
     collapsedDuplicates: counts.collapsed,

@@ -2,7 +2,7 @@
  * The bank landing: every complete drop in the inbox, extracted and landed into
  * `lake.raw_bank.{accounts,loans,loan_schedules,repayments,transactions}` for one window, one
  * landRecords call per entity (atomic replace of the window, manifest row, quarantine table).
- * The NDJSON work files live in a temporary directory that is removed after.
+ * The Parquet work files live in a temporary directory that is removed after.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -63,7 +63,7 @@ export async function landBankDrops(
           entity,
           window: options.window,
           columns: extract.columns,
-          ndjsonPath: extract.ndjsonPath,
+          parquetPath: extract.parquetPath,
           quarantined: extract.quarantined,
         },
         beforeCommit === undefined ? {} : { beforeCommit: () => beforeCommit(entity) },

@@ -213,8 +213,8 @@ export function checkRowsSql(
   );
 }
 
-/** Valid rows as NDJSON for landRecords (DuckDB writes it; rows never pass through JS). */
-export function copyValidRowsSql(entity: TaxFileEntity, ndjsonPath: string): string {
+/** Valid rows as Parquet for landRecords (DuckDB writes it; rows never pass through JS). */
+export function copyValidRowsSql(entity: TaxFileEntity, parquetPath: string): string {
   const columns = [
     ...FILE_COLUMNS[entity].map((column) => column.column),
     'source_file',
@@ -222,7 +222,7 @@ export function copyValidRowsSql(entity: TaxFileEntity, ndjsonPath: string): str
   ];
   return (
     `copy (select ${columns.map(sqlIdentifier).join(', ')} from drop_checked ` +
-    `where len(problems) = 0 order by source_row) to ${sqlString(ndjsonPath)} (format json)`
+    `where len(problems) = 0 order by source_row) to ${sqlString(parquetPath)} (format parquet)`
   );
 }
 

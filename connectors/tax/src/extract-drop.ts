@@ -3,7 +3,7 @@
  * the bytes are UTF-8 (a GBK file is refused with a clear message, never landed as mojibake),
  * compare the header with the expected columns (new, missing or retyped columns are reported as
  * drift notices, a missing required column refuses the file), let DuckDB parse and check the rows
- * (drop-sql.ts), write the valid rows to NDJSON with DuckDB's COPY and return the rest as
+ * (drop-sql.ts), write the valid rows to Parquet with DuckDB's COPY and return the rest as
  * quarantined records. Row counts reconcile: file rows = manifest rows = valid + quarantined.
  */
 import { createReadStream } from 'node:fs';
@@ -40,11 +40,12 @@ export interface DriftNotice {
 export interface FileExtractResult {
   readonly entity: TaxFileEntity;
   readonly file: DropFile;
-  readonly ndjsonPath: string;
+  /** The valid rows, written by DuckDB (landRecords reads it). */
+  readonly parquetPath: string;
   readonly columns: ColumnSpec[];
   /** Data rows in the file (= manifest rows). */
   readonly fileRows: number;
-  /** Rows written to the NDJSON file. */
+  /** Rows written to the Parquet file. */
   readonly count: number;
   readonly quarantined: QuarantinedRecord[];
   readonly drift: DriftNotice[];
@@ -210,8 +211,8 @@ export async function extractDropFile(
     );
   }
   await mkdir(options.outDir, { recursive: true });
-  const ndjsonPath = join(options.outDir, `tax-${file.entity}-${manifest.period}.ndjson`);
-  await connection.run(copyValidRowsSql(file.entity, ndjsonPath));
+  const parquetPath = join(options.outDir, `tax-${file.entity}-${manifest.period}.parquet`);
+  await connection.run(copyValidRowsSql(file.entity, parquetPath));
   const quarantined = z
     .array(z.object({ record: z.string(), reason_code: z.string(), reason: z.string() }))
     .parse(await rowsOf(connection, QUARANTINED_ROWS_SQL))
@@ -219,7 +220,7 @@ export async function extractDropFile(
   return {
     entity: file.entity,
     file,
-    ndjsonPath,
+    parquetPath,
     columns: taxFileColumnSpecs(file.entity),
     fileRows: summary.file_rows,
     count: summary.valid_rows,

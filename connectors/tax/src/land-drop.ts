@@ -97,7 +97,7 @@ export async function landTaxDrop(
           entity: file.entity,
           window: extracted.period,
           columns: file.columns,
-          ndjsonPath: file.ndjsonPath,
+          parquetPath: file.parquetPath,
           quarantined: file.quarantined,
         },
         options.landOptions?.(file.entity) ?? {},

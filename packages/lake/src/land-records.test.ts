@@ -117,6 +117,34 @@ describe.each(TEST_CATALOG_KINDS)('landRecords on a %s catalog', (kind) => {
     ]);
   });
 
+  it('lands a Parquet file exactly as the same records in NDJSON (rows, quarantine, checksum)', async () => {
+    const records = [ENTERPRISE_YINCHUAN_MILL, ENTERPRISE_WUZHONG_COOP, ENTERPRISE_BAD_DATE];
+    const fromNdjson = await landRecords(lake, await requestFor('2024-06-01', records));
+    const ndjson = await requestFor('2024-06-02', records);
+    const parquetPath = join(testLake.dir, 'landing-parquet.parquet');
+    await lake.connection.run(
+      `copy (select * from read_json('${ndjson.ndjsonPath ?? ''}', format = 'newline_delimited', ` +
+        `columns = {${RAW_ENTERPRISE_COLUMNS.map((c) => `'${c.name}': 'VARCHAR'`).join(', ')}})) ` +
+        `to '${parquetPath}' (format parquet)`,
+    );
+    const fromParquet = await landRecords(lake, {
+      source: ndjson.source,
+      entity: ndjson.entity,
+      window: ndjson.window,
+      columns: ndjson.columns,
+      quarantined: ndjson.quarantined,
+      parquetPath,
+    });
+    expect(fromParquet).toMatchObject({
+      rowCount: fromNdjson.rowCount,
+      quarantinedCount: fromNdjson.quarantinedCount,
+      checksum: fromNdjson.checksum,
+      schemaHash: fromNdjson.schemaHash,
+    });
+    expect(fromParquet).toMatchObject({ rowCount: 2, quarantinedCount: 1 });
+    expect(await recomputeChecksum(lake, '2024-06-02')).toBe(fromParquet.checksum);
+  });
+
   it('quarantines failing records with a Chinese reason and a code, plus the caller’s rejects', async () => {
     const result = await landRecords(
       lake,
@@ -468,9 +496,23 @@ describe('landRecords request validation', () => {
       { columns: [{ name: '_window', type: 'VARCHAR', required: false }] },
     ],
     ['no columns', { columns: [] }],
+    ['both an NDJSON and a Parquet file', { parquetPath: '/nonexistent.parquet' }],
   ];
   it.each(INVALID)('rejects %s before touching the lake', async (_name, override) => {
     const fakeLake = {} as Lake;
     await expect(landRecords(fakeLake, { ...BASE, ...override })).rejects.toThrow();
+  });
+
+  it('rejects a request that names no records file', async () => {
+    const withoutFile: LandingRequest = {
+      source: BASE.source,
+      entity: BASE.entity,
+      window: BASE.window,
+      columns: BASE.columns,
+      quarantined: [],
+    };
+    await expect(landRecords({} as Lake, withoutFile)).rejects.toThrow(
+      /exactly one of ndjsonPath and parquetPath/,
+    );
   });
 });

@@ -22,6 +22,7 @@ import {
   landingSummarySql,
   landingTables,
   readNdjsonSql,
+  readParquetSql,
 } from './landing-sql.ts';
 import type { LandingTables } from './landing-sql.ts';
 import type { Lake } from './open-lake.ts';
@@ -90,7 +91,7 @@ async function reconcileTargetColumns(
 /**
  * Lands one window of records into `lake.raw_<source>.<entity>`.
  *
- * 1. Outside any lock: read the NDJSON with read_json (declared columns, as text), TRY_CAST each
+ * 1. Outside any lock: read the NDJSON (read_json) or Parquet file (declared columns, as text), TRY_CAST each
  *    to its type, and set aside records with a missing required value or a failed cast (reason in
  *    Chinese with a code). Compute counts, the checksum and the schema hash.
  * 2. In ONE transaction on the serialised commit path: create what is missing, delete the window's
@@ -113,7 +114,11 @@ export async function landRecords(
   const tables = landingTables(valid.source, valid.entity);
   const connection = await lake.connect();
   try {
-    await connection.run(readNdjsonSql(valid.ndjsonPath, columns));
+    await connection.run(
+      valid.parquetPath === undefined
+        ? readNdjsonSql(valid.ndjsonPath ?? '', columns)
+        : readParquetSql(valid.parquetPath, columns),
+    );
     await connection.run(checkRecordsSql(columns));
     const summary = summaryRowSchema.parse(
       (await readRows(connection, landingSummarySql(columns)))[0],

@@ -37,8 +37,14 @@ export interface LandingRequest {
   /** The partition this landing replaces, e.g. `2024-06-01`. */
   window: string;
   columns: ColumnSpec[];
-  /** Newline-delimited JSON, one object per record, keys = column names. */
-  ndjsonPath: string;
+  /**
+   * The records to land, as exactly one file (checked at run time): newline-delimited JSON (one
+   * object per record, keys = column names; what API connectors stream) or Parquet (one column
+   * per declared column, values as text; what DuckDB-side connectors COPY, read several times
+   * faster than JSON).
+   */
+  ndjsonPath?: string;
+  parquetPath?: string;
   /** Records the caller (the connector) already rejected. */
   quarantined: QuarantinedRecord[];
 }
@@ -65,29 +71,34 @@ export const columnSpecSchema = z.object({
   description: z.string().optional(),
 });
 
-export const landingRequestSchema = z.object({
-  source: identifierSchema,
-  entity: identifierSchema.refine((name) => !name.endsWith('__quarantine'), {
-    message: 'the suffix __quarantine is reserved',
-  }),
-  window: z
-    .string()
-    .regex(
-      /^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$/,
-      'window must be a short partition key like 2024-06-01',
+export const landingRequestSchema = z
+  .object({
+    source: identifierSchema,
+    entity: identifierSchema.refine((name) => !name.endsWith('__quarantine'), {
+      message: 'the suffix __quarantine is reserved',
+    }),
+    window: z
+      .string()
+      .regex(
+        /^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$/,
+        'window must be a short partition key like 2024-06-01',
+      ),
+    columns: z
+      .array(columnSpecSchema)
+      .min(1)
+      .refine((columns) => new Set(columns.map((column) => column.name)).size === columns.length, {
+        message: 'column names must be unique',
+      }),
+    ndjsonPath: z.string().min(1).optional(),
+    parquetPath: z.string().min(1).optional(),
+    quarantined: z.array(
+      z.object({
+        record: z.string(),
+        reason: z.string().min(1),
+        reasonCode: z.string().min(1).optional(),
+      }),
     ),
-  columns: z
-    .array(columnSpecSchema)
-    .min(1)
-    .refine((columns) => new Set(columns.map((column) => column.name)).size === columns.length, {
-      message: 'column names must be unique',
-    }),
-  ndjsonPath: z.string().min(1),
-  quarantined: z.array(
-    z.object({
-      record: z.string(),
-      reason: z.string().min(1),
-      reasonCode: z.string().min(1).optional(),
-    }),
-  ),
-});
+  })
+  .refine((request) => (request.ndjsonPath === undefined) !== (request.parquetPath === undefined), {
+    message: 'give exactly one of ndjsonPath and parquetPath',
+  });

@@ -42,6 +42,22 @@ export function readNdjsonSql(ndjsonPath: string, columns: readonly ColumnSpec[]
   );
 }
 
+/**
+ * The same raw text table from a Parquet file: every declared column read as text (a column the
+ * file lacks is a binder error naming it: a connector bug, not a bad record).
+ */
+export function readParquetSql(parquetPath: string, columns: readonly ColumnSpec[]): string {
+  const select = columns
+    .map(
+      (column) => `cast(${sqlIdentifier(column.name)} as varchar) as ${sqlIdentifier(column.name)}`,
+    )
+    .join(', ');
+  return (
+    `create or replace temp table landing_raw as select ${select} ` +
+    `from read_parquet(${sqlString(parquetPath)})`
+  );
+}
+
 /** The raw text with blanks treated as absent. */
 function presentText(column: ColumnSpec): string {
   return `nullif(trim(${sqlIdentifier(column.name)}), '')`;

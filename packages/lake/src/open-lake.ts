@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withCatalogCommitLock } from './catalog-commit-lock.ts';
@@ -44,6 +44,9 @@ export function duckdbInstanceOptions(config: LakeConfig): Record<string, string
     autoload_known_extensions: 'true',
     // Naive timestamps are UTC everywhere (`<event>_at` columns); casts go through TIMESTAMPTZ.
     TimeZone: 'UTC',
+    // Work bigger than memory (a large landing's staging tables) spills here, one folder per
+    // process so that concurrent landings never share spill files; DuckDB removes it on close.
+    temp_directory: join(config.dataDir, 'tmp', 'duckdb', String(process.pid)),
   };
 }
 
