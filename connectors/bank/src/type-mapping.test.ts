@@ -36,6 +36,18 @@ describe('yuanToFenSql', () => {
       numericCells: false,
       fen: '12,34.00',
     },
+    {
+      name: 'sixteen-digit yuan',
+      text: '9,999,999,999,999,999.99',
+      numericCells: false,
+      fen: '999999999999999999',
+    },
+    {
+      name: 'seventeen-digit yuan stays text (beyond DECIMAL(18, 2))',
+      text: '12345678901234567.00',
+      numericCells: false,
+      fen: '12345678901234567.00',
+    },
     { name: 'spreadsheet double', text: '1234.5599999999999', numericCells: true, fen: '123456' },
     { name: 'spreadsheet fraction of a fen', text: '0.125', numericCells: true, fen: '0.125' },
   ])('$name: "$text" → $fen', async ({ text, numericCells, fen }) => {

@@ -88,7 +88,7 @@ function typedSql(column: FileColumn, text: string): string {
       const plain = `replace(${text}, ',', '')`;
       return (
         `case when regexp_full_match(${plain}, ${YUAN_PATTERN}) ` +
-        `then (try_cast(${plain} as decimal(18, 2)) * 100)::bigint end`
+        `then try_cast(try_cast(${plain} as decimal(18, 2))::decimal(20, 2) * 100 as bigint) end`
       );
     }
     default:

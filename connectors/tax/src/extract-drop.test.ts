@@ -19,6 +19,7 @@ import {
   INVOICE_BAD_USCC,
   INVOICE_FULL_WIDTH_SELLER,
   INVOICE_HEADER,
+  INVOICE_HUGE_AMOUNT,
   INVOICE_NEGATIVE_NORMAL,
   INVOICE_RED_LETTER,
   INVOICE_THREE_DECIMALS,
@@ -63,6 +64,7 @@ describe('row checks in SQL', () => {
       INVOICE_UNKNOWN_STATUS,
       INVOICE_WRONG_PERIOD,
       INVOICE_THREE_DECIMALS,
+      INVOICE_HUGE_AMOUNT,
       INVOICE_WINE_SALE, // duplicate
     ];
     const dropDir = await writeHandDrop(outbox, '2025-05', 1, [
@@ -75,7 +77,7 @@ describe('row checks in SQL', () => {
     ]);
     const result = await landTaxDrop(lake, dropDir);
     const [invoices, payments] = result.entities;
-    expect(invoices?.landing).toMatchObject({ rowCount: 3, quarantinedCount: 6 });
+    expect(invoices?.landing).toMatchObject({ rowCount: 4, quarantinedCount: 6 });
     expect(payments?.landing).toMatchObject({ rowCount: 1, quarantinedCount: 1 });
     const reasons = await query(
       lake,
@@ -89,6 +91,11 @@ describe('row checks in SQL', () => {
       { reason_code: 'status_unknown', n: 1 },
       { reason_code: 'uscc_invalid', n: 1 },
     ]);
+    const huge = await query(
+      lake,
+      `select amount_fen::varchar as fen from lake.raw_tax.vat_invoices where invoice_no = '25642000000000000109'`,
+    );
+    expect(huge).toEqual([{ fen: '100000000000000000' }]);
     const paymentReasons = await query(
       lake,
       `select reason_code, reason from lake.raw_tax.tax_payments__quarantine`,
