@@ -15,6 +15,7 @@ import { BankFileError } from './bank-errors.ts';
 import { dedupeSql } from './dedupe-sql.ts';
 import { detectFile } from './detect-layout.ts';
 import { fileSha256 } from './file-digest.ts';
+import { orderedPrefetch } from './ordered-prefetch.ts';
 import { STATEMENT_LAYOUTS } from './layout-registry.ts';
 import type { StatementLayout } from './layout-registry.ts';
 import {
@@ -46,6 +47,11 @@ export interface ExtractBankDropsOptions {
   readonly outDir: string;
   /** Statement layouts to recognise (default: the built-in registry). */
   readonly registry?: readonly StatementLayout[];
+  /**
+   * Spare connections to the same DuckDB instance: the next files are verified and recognised on
+   * them while the current one is read (default none: one file after the other on `connection`).
+   */
+  readonly readers?: readonly DuckDBConnection[];
 }
 
 export interface BankFileReport {
@@ -244,49 +250,65 @@ export async function extractBankDrops(
     statementKey?: string;
   }[] = [];
   const unlistedFiles: string[] = [];
+  const listedFiles: { drop: Drop; dropRank: number; listed: DropManifest['files'][number] }[] = [];
   for (const [index, drop] of drops.entries()) {
-    const { manifest } = drop;
-    const listed = new Set(manifest.files.map((file) => file.file));
+    const listed = new Set(drop.manifest.files.map((file) => file.file));
     for (const entry of await readdir(drop.dir)) {
       if (entry !== DROP_MANIFEST_FILE && !listed.has(entry))
         unlistedFiles.push(join(basename(drop.dir), entry));
     }
-    for (const listedFile of manifest.files) {
-      const path = await verifyListedFile(drop.dir, listedFile);
-      const source = {
+    for (const file of drop.manifest.files)
+      listedFiles.push({ drop, dropRank: index + 1, listed: file });
+  }
+  const readers = options.readers ?? [];
+  for (const reader of readers) await loadBankFileExtensions(reader);
+  const recognised = orderedPrefetch(
+    listedFiles,
+    readers.length > 0 ? readers : [connection],
+    async ({ drop, dropRank, listed }, reader) => {
+      const path = await verifyListedFile(drop.dir, listed);
+      return {
+        manifest: drop.manifest,
+        dropRank,
+        listed,
         path,
-        bankCode: manifest.bankCode,
-        dropId: manifest.dropId,
-        dropRank: index + 1,
-        workDir: options.outDir,
+        detected: await detectFile(reader, path, registry),
       };
-      const detected = await detectFile(connection, path, registry);
-      const base = { dropId: manifest.dropId, file: listedFile.file };
-      if (detected.kind === 'statement') {
-        await statements.readFile(source, detected);
-        pending.push({
-          report: {
-            ...base,
-            recognisedAs: detected.layout.id,
-            unknownColumns: unknownColumns(detected),
-          },
-          declaredRows: listedFile.rows,
-          path,
-          statementKey: statementFileKey(manifest.dropId, path),
-        });
-      } else {
-        const staged = await stageRecordFile(connection, source, detected.entity, detected.headers);
-        pending.push({
-          report: {
-            ...base,
-            recognisedAs: detected.entity,
-            rows: staged.rows,
-            unknownColumns: staged.unknownColumns,
-          },
-          declaredRows: listedFile.rows,
-          path,
-        });
-      }
+    },
+  );
+  for await (const { manifest, dropRank, listed: listedFile, path, detected } of recognised) {
+    const source = {
+      path,
+      bankCode: manifest.bankCode,
+      dropId: manifest.dropId,
+      dropRank,
+      workDir: options.outDir,
+    };
+    const base = { dropId: manifest.dropId, file: listedFile.file };
+    if (detected.kind === 'statement') {
+      await statements.readFile(source, detected);
+      pending.push({
+        report: {
+          ...base,
+          recognisedAs: detected.layout.id,
+          unknownColumns: unknownColumns(detected),
+        },
+        declaredRows: listedFile.rows,
+        path,
+        statementKey: statementFileKey(manifest.dropId, path),
+      });
+    } else {
+      const staged = await stageRecordFile(connection, source, detected.entity, detected.headers);
+      pending.push({
+        report: {
+          ...base,
+          recognisedAs: detected.entity,
+          rows: staged.rows,
+          unknownColumns: staged.unknownColumns,
+        },
+        declaredRows: listedFile.rows,
+        path,
+      });
     }
   }
   const facts = await statements.normalise();

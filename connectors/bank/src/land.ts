@@ -15,6 +15,9 @@ import type { StatementLayout } from './layout-registry.ts';
 
 export const BANK_SOURCE = 'bank';
 
+/** Connections that verify and recognise the next files while the current one is read. */
+const PREFETCH_READERS = 2;
+
 export interface LandBankDropsOptions {
   /** The folder banks deliver into (env SG_BANK_INBOX_DIR in the CLI and pipelines). */
   readonly inboxDir: string;
@@ -46,10 +49,12 @@ export async function landBankDrops(
 ): Promise<BankLandingResult> {
   const outDir = await mkdtemp(join(options.workDir ?? tmpdir(), 'sg-bank-'));
   const connection = await lake.connect();
+  const readers = await Promise.all(Array.from({ length: PREFETCH_READERS }, () => lake.connect()));
   try {
     const extracted = await extractBankDrops(connection, {
       inboxDir: options.inboxDir,
       outDir,
+      readers,
       ...(options.registry === undefined ? {} : { registry: options.registry }),
     });
     const entities: Partial<Record<BankEntity, BankEntityLanding>> = {};
@@ -78,6 +83,7 @@ export async function landBankDrops(
       entities: entities as Record<BankEntity, BankEntityLanding>,
     };
   } finally {
+    for (const reader of readers) reader.closeSync();
     connection.closeSync();
     await rm(outDir, { recursive: true, force: true });
   }

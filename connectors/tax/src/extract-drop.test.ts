@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { isValidUscc } from '@sg/domain';
+import { isValidUscc, normalizeCodeInput } from '@sg/domain';
 import { openLake, resolveExtensionDirectory } from '@sg/lake';
 import type { Lake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
@@ -106,6 +106,25 @@ describe('row checks in SQL', () => {
       `select seller_uscc from lake.raw_tax.vat_invoices where invoice_no = '25642000000000000102'`,
     );
     expect(normalised).toEqual([{ seller_uscc: WINERY }]);
+  });
+
+  it('the SQL code normalisation agrees with @sg/domain (full-width, lower case, ASCII)', async () => {
+    const cases = [
+      '９１６４０１００ＭＡ７６Ａ１Ｂ２ＣＲ',
+      '91640100ma76a1b2cr',
+      '91640100MA76A1B2CR',
+      '９1640100ｍA76',
+    ];
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const values = cases.map((c) => `('${c}')`).join(', ');
+    const rows = (
+      await connection.runAndReadAll(
+        `select ${normalizedCodeSql('u')} as code from (values ${values}) t(u)`,
+      )
+    ).getRowObjectsJson();
+    instance.closeSync();
+    expect(rows.map((row) => row['code'])).toEqual(cases.map((c) => normalizeCodeInput(c)));
   });
 
   it('the SQL USCC check agrees with @sg/domain', async () => {
