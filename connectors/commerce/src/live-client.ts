@@ -9,12 +9,7 @@ import { z } from 'zod';
 import type { CommerceSourceClient } from './client.ts';
 import { clientOverExchange } from './client-over-exchange.ts';
 import { CommerceApiError } from './commerce-errors.ts';
-import {
-  DEFAULT_RETRY_POLICY,
-  backoffDelayMs,
-  parseRetryAfterMs,
-  retryAfterDelayMs,
-} from '@sg/http-retry';
+import { DEFAULT_RETRY_POLICY, attemptJson, callWithRetries } from '@sg/http-retry';
 import type { RetryPolicy } from '@sg/http-retry';
 import { canonicalQuery, signRequest } from '@sg/request-signature';
 import { commerceError, interpretResponse } from './vendor-responses.ts';
@@ -88,68 +83,40 @@ export function createCommerceClient(config: CommerceClientConfig): CommerceSour
 
   /** One attempt: the exchange, or a CommerceApiError for network failures and non-JSON bodies. */
   async function attempt(url: URL, request: string): Promise<VendorExchange> {
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(url, {
+    const result = await attemptJson(
+      url,
+      {
         method: 'GET',
         headers: {
           Accept: 'application/json',
           ...signRequest(config, { method: 'GET', url }, now()),
         },
-        signal: AbortSignal.timeout(timeoutMs),
+      },
+      { request, timeoutMs, now, fetch: doFetch },
+    );
+    if (result.outcome === 'network') {
+      throw commerceError('network', { request }, result.detail, { cause: result.cause });
+    }
+    if (result.outcome === 'malformed_response') {
+      throw commerceError('malformed_response', result.exchange, result.detail, {
+        cause: result.cause,
       });
-      text = await response.text();
-    } catch (cause) {
-      const detail = cause instanceof Error ? cause.message : String(cause);
-      throw commerceError('network', { request }, detail, { cause });
     }
-    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
-    const exchange = (body: unknown): VendorExchange => ({
-      request,
-      httpStatus: response.status,
-      body,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-    let body: unknown;
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch (cause) {
-      // A 5xx or 429 with an HTML error page is still a 5xx or 429.
-      if (response.status >= 500 || response.status === 429) return exchange(null);
-      throw commerceError(
-        'malformed_response',
-        exchange(null),
-        `HTTP ${response.status}，${text.length} 字节`,
-        { cause },
-      );
-    }
-    const result = exchange(body);
-    config.onExchange?.(result);
-    return result;
+    config.onExchange?.(result.exchange);
+    return result.exchange;
   }
 
   async function call<T>(vendorRequest: VendorRequest, schema: z.ZodType<T>): Promise<T> {
     const url = vendorUrl(config.baseUrl, vendorRequest);
     const request = describeRequest('GET', url);
-    for (let attemptNo = 1; ; attemptNo += 1) {
-      let error: CommerceApiError;
-      try {
-        return interpretResponse(await attempt(url, request), schema);
-      } catch (caught) {
-        if (!(caught instanceof CommerceApiError)) throw caught;
-        error = caught;
-      }
-      if (!error.retryable || attemptNo >= policy.maxAttempts) throw error.withAttempts(attemptNo);
-      let waitMs: number;
-      if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
-        if (error.retryAfterMs > policy.maxRetryAfterMs) throw error.withAttempts(attemptNo);
-        waitMs = retryAfterDelayMs(policy, error.retryAfterMs, random);
-      } else {
-        waitMs = backoffDelayMs(policy, attemptNo, random);
-      }
-      await sleep(waitMs);
-    }
+    return callWithRetries({
+      policy,
+      sleep,
+      random,
+      isFailure: (error): error is CommerceApiError => error instanceof CommerceApiError,
+      prepare: () => Promise.resolve(),
+      attempt: async () => interpretResponse(await attempt(url, request), schema),
+    });
   }
 
   return clientOverExchange(call);

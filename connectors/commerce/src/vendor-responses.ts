@@ -7,14 +7,10 @@ import type { z } from 'zod';
 import { CommerceApiError } from './commerce-errors.ts';
 import type { CommerceErrorKind } from './commerce-errors.ts';
 import { describeIssues, vendorEnvelopeSchema } from './schemas.ts';
+import type { JsonExchange } from '@sg/http-retry';
 
-export interface VendorExchange {
-  /** 'GET /v1/enterprises?pageSize=100' (query canonicalised). */
-  readonly request: string;
-  readonly httpStatus: number;
-  readonly body: unknown;
-  readonly retryAfterMs?: number;
-}
+/** One HTTP response as the client interprets it (see @sg/http-retry). */
+export type VendorExchange = JsonExchange;
 
 function kindOfStatus(status: number): CommerceErrorKind {
   if (status === 401 || status === 403) return 'authentication';

@@ -9,7 +9,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { PeriodRange, TaxClient } from './client.ts';
-import { DEFAULT_RETRY_POLICY, parseRetryAfterMs, retryDelayMs } from '@sg/http-retry';
+import { DEFAULT_RETRY_POLICY, attemptJson, callWithRetries } from '@sg/http-retry';
 import type { RetryPolicy } from '@sg/http-retry';
 import {
   accessTokenSchema,
@@ -97,41 +97,25 @@ export function createTaxClient(config: TaxClientConfig): TaxClient {
     if (bearer !== undefined) headers['Authorization'] = `Bearer ${bearer}`;
     if (call.authCode !== undefined) headers['X-Auth-Code'] = call.authCode;
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(url, {
+    const result = await attemptJson(
+      url,
+      {
         method: call.method,
         headers,
         ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        signal: AbortSignal.timeout(timeoutMs),
+      },
+      { request, timeoutMs, now, fetch: doFetch },
+    );
+    if (result.outcome === 'network') {
+      throw taxError('network', request, result.detail, { cause: result.cause });
+    }
+    if (result.outcome === 'malformed_response') {
+      throw taxError('malformed_response', request, result.detail, {
+        httpStatus: result.exchange.httpStatus,
+        cause: result.cause,
       });
-      text = await response.text();
-    } catch (cause) {
-      const detail = cause instanceof Error ? cause.message : String(cause);
-      throw taxError('network', request, detail, { cause });
     }
-    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
-    const exchange = (body: unknown): TaxExchange => ({
-      request,
-      httpStatus: response.status,
-      body,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-    try {
-      return exchange(JSON.parse(text) as unknown);
-    } catch (cause) {
-      if (response.status >= 500 || response.status === 429) return exchange(null);
-      throw taxError(
-        'malformed_response',
-        request,
-        `HTTP ${String(response.status)}，${String(text.length)} 字节`,
-        {
-          httpStatus: response.status,
-          cause,
-        },
-      );
-    }
+    return result.exchange;
   }
 
   /** One call with retries; `bearer` is looked up per attempt (a refreshed token is used). */
@@ -141,33 +125,28 @@ export function createTaxClient(config: TaxClientConfig): TaxClient {
     bearer: () => Promise<string | undefined>,
   ): Promise<T> {
     let refreshed = false;
-    for (let attemptNo = 1; ; attemptNo += 1) {
-      // Outside the try: a failed token request has had its own retries and ends the call.
-      const bearerValue = await bearer();
-      let error: TaxApiError;
-      try {
-        return interpretResponse(await attempt(call, bearerValue), schema);
-      } catch (caught) {
-        if (!(caught instanceof TaxApiError)) throw caught;
-        error = caught;
-      }
-      if (
-        error.platformCode === ACCESS_TOKEN_INVALID_CODE &&
-        !refreshed &&
-        call.path !== TOKEN_PATH
-      ) {
+    return callWithRetries({
+      policy,
+      sleep,
+      random,
+      isFailure: (error): error is TaxApiError => error instanceof TaxApiError,
+      // Outside the retries: a failed token request has had its own retries and ends the call.
+      prepare: bearer,
+      attempt: async (bearerValue) => interpretResponse(await attempt(call, bearerValue), schema),
+      repeatAtOnce: (failure) => {
+        if (
+          failure.platformCode !== ACCESS_TOKEN_INVALID_CODE ||
+          refreshed ||
+          call.path === TOKEN_PATH
+        ) {
+          return false;
+        }
         // The access token ran out (or the platform restarted): fetch a new one, once, at once.
         refreshed = true;
         token = undefined;
-        attemptNo -= 1;
-        continue;
-      }
-      if (!error.retryable || attemptNo >= policy.maxAttempts) throw error.withAttempts(attemptNo);
-      if (error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) {
-        throw error.withAttempts(attemptNo);
-      }
-      await sleep(retryDelayMs(policy, attemptNo, error.retryAfterMs, random));
-    }
+        return true;
+      },
+    });
   }
 
   async function accessToken(): Promise<string> {

@@ -7,13 +7,10 @@ import type { z } from 'zod';
 import { taxError } from './tax-errors.ts';
 import type { TaxApiError, TaxErrorKind } from './tax-errors.ts';
 import { describeIssues, taxEnvelopeSchema } from './schemas.ts';
+import type { JsonExchange } from '@sg/http-retry';
 
-export interface TaxExchange {
-  readonly request: string;
-  readonly httpStatus: number;
-  readonly body: unknown;
-  readonly retryAfterMs?: number;
-}
+/** One HTTP response as the client interprets it (see @sg/http-retry). */
+export type TaxExchange = JsonExchange;
 
 /** The access token expired or is unknown: the client fetches a new one and repeats the call. */
 export const ACCESS_TOKEN_INVALID_CODE = '100402';
