@@ -6,6 +6,7 @@ export {
   LAKE_DATABASE,
   attachLakeSql,
   duckdbInstanceOptions,
+  spillDirectory,
   loadExtensionsSql,
   openLake,
 } from './open-lake.ts';

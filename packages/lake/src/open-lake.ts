@@ -44,10 +44,17 @@ export function duckdbInstanceOptions(config: LakeConfig): Record<string, string
     autoload_known_extensions: 'true',
     // Naive timestamps are UTC everywhere (`<event>_at` columns); casts go through TIMESTAMPTZ.
     TimeZone: 'UTC',
-    // Work bigger than memory (a large landing's staging tables) spills here, one folder per
-    // process so that concurrent landings never share spill files; DuckDB removes it on close.
-    temp_directory: join(config.dataDir, 'tmp', 'duckdb', String(process.pid)),
+    temp_directory: spillDirectory(config),
   };
+}
+
+/**
+ * Where work bigger than memory (a large landing's staging tables) spills: one folder per process
+ * under `$SG_DATA_DIR/tmp/duckdb`, so concurrent processes never share spill files. DuckDB creates
+ * only the last folder itself (and removes it on close): openLake creates the parent.
+ */
+export function spillDirectory(config: LakeConfig): string {
+  return join(config.dataDir, 'tmp', 'duckdb', String(process.pid));
 }
 
 /** The statements that load the extensions the lake needs (from the extension folder). */
@@ -83,6 +90,7 @@ export async function openLake(config: LakeConfig, options: OpenLakeOptions = {}
       `The lake catalog ${config.catalog.path} does not exist yet: a writer creates it on first use.`,
     );
   }
+  await mkdir(dirname(spillDirectory(config)), { recursive: true });
   if (!readOnly) {
     if (config.catalog.kind === 'sqlite')
       await mkdir(dirname(config.catalog.path), { recursive: true });
