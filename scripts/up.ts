@@ -1,10 +1,12 @@
 // `just up`: runs the whole platform on one machine on its embedded defaults: generates the demo
 // world (simulators/world), starts the app database (PGlite served over the PostgreSQL protocol),
 // the Temporal dev server and the pipelines worker, the source simulators serving that world
-// (commerce-data API, the legacy business database, the tax API), runs one landing + dbt build,
-// then the semantic API and the BI app. Prints the URLs; Ctrl-C stops everything.
-import { existsSync, statSync, readdirSync } from 'node:fs';
+// (commerce-data API, the legacy business database, the tax API), writes the file sources' drops
+// once per world (the tax bureau's monthly drops, the banks' exports), runs one landing of all four
+// sources + dbt build, then the semantic API and the BI app. Prints the URLs; Ctrl-C stops everything.
+import { createReadStream, existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import {
   runToCompletion,
   startProcess,
@@ -31,7 +33,9 @@ const ports = {
 const worldSize = process.env['SG_WORLD_SIZE'] ?? 'demo';
 const worldSeed = process.env['SG_WORLD_SEED'] ?? '640000';
 const worldDir = join(dataDir, 'world', `${worldSize}-${worldSeed}`);
-const bankInbox = join(dataDir, 'bank', 'inbox');
+// The file sources' inboxes: the pipelines worker reads the same variables (same defaults).
+const taxInbox = process.env['SG_TAX_INBOX_DIR'] ?? join(dataDir, 'tax', 'inbox');
+const bankInbox = process.env['SG_BANK_INBOX_DIR'] ?? join(dataDir, 'bank', 'inbox');
 const node = process.execPath;
 const env: Record<string, string> = {
   SG_DATA_DIR: dataDir,
@@ -45,6 +49,9 @@ const env: Record<string, string> = {
   SG_SIM_COMMERCE_RATE_LIMIT: '0',
   SG_SIM_TAX_PORT: String(ports.tax),
   SG_SIM_TAX_WORLD_DIR: worldDir,
+  SG_SIM_TAX_OUTBOX_DIR: taxInbox,
+  SG_TAX_INBOX_DIR: taxInbox,
+  SG_BANK_INBOX_DIR: bankInbox,
   SG_BUSINESS_DB_PORT: String(ports.businessDb),
   SG_SEMANTIC_PORT: String(ports.semantic),
 };
@@ -79,6 +86,63 @@ async function buildBiAppIfStale(): Promise<void> {
   );
 }
 
+/** The distinct tax periods (yyyy-MM) of the world's invoices and payments, in order. */
+async function worldTaxPeriods(): Promise<string[]> {
+  const periods = new Set<string>();
+  for (const file of ['vat_invoices.ndjson', 'tax_payments.ndjson']) {
+    const lines = createInterface({ input: createReadStream(join(worldDir, 'sources/tax', file)) });
+    for await (const line of lines) {
+      // Each line is one record written by JSON.stringify: the period is a plain "yyyy-MM" field.
+      const period = /"period":"(\d{4}-\d{2})"/.exec(line)?.[1];
+      if (period !== undefined) periods.add(period);
+    }
+  }
+  return [...periods].sort();
+}
+
+/**
+ * The tax bureau's monthly drops (files, not a server), one per period of the world, written once:
+ * a period whose drop already has its manifest (written last) is skipped.
+ */
+async function writeTaxDrops(): Promise<void> {
+  const missing = (await worldTaxPeriods()).filter(
+    (period) => !existsSync(join(taxInbox, `${period}_01`, 'manifest.json')),
+  );
+  if (missing.length === 0) return;
+  console.log(`· 写入税务月度文件 (${String(missing.length)} 个所属期) …`);
+  for (const period of missing) {
+    await runToCompletion(
+      {
+        name: 'sim-tax-drop',
+        command: node,
+        args: [join(root, 'simulators/tax/src/main.ts'), 'drop', '--period', period],
+        env,
+        cwd: root,
+      },
+      logDir,
+    );
+  }
+}
+
+/** The banks' statement exports (files, not a server): written once per world. */
+async function writeBankDrops(): Promise<void> {
+  if (existsSync(bankInbox)) return;
+  console.log('· 写入银行流水导出文件 …');
+  await runToCompletion(
+    {
+      name: 'sim-bank',
+      command: node,
+      args: [
+        join(root, 'simulators/bank/src/main.ts'),
+        ...['--world', worldDir, '--out', bankInbox],
+      ],
+      env,
+      cwd: root,
+    },
+    logDir,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(`智慧担保 — 本地启动 (数据目录 ${dataDir}，日志 ${logDir})`);
   console.log(`· 生成模拟世界 (${worldSize}, 种子 ${worldSeed}) …`);
@@ -95,6 +159,9 @@ async function main(): Promise<void> {
     },
     logDir,
   );
+  // The file sources' drops are written while the servers start (the pipeline needs both).
+  const fileDrops = Promise.all([writeBankDrops(), writeTaxDrops()]);
+  fileDrops.catch(() => undefined); // awaited below; a failure must not crash the process first
   const appDb = start('app-db', 'packages/app-db/src/main.ts');
   const temporal = start('temporal', 'pipelines/src/dev-server.ts');
   const commerce = start('sim-commerce', 'simulators/commerce/src/main.ts');
@@ -112,37 +179,22 @@ async function main(): Promise<void> {
     waitForPort(businessDb, host, ports.businessDb, 300_000),
   ]);
   console.log('· 应用数据库、Temporal、工商/税务模拟器、业务系统数据库已就绪');
+  await fileDrops;
+  console.log('· 税务月度文件、银行流水导出文件已就绪');
 
-  // The banks' statement exports (files, not a server): written once per world, beside the pipeline.
-  const bankDrops = existsSync(bankInbox)
-    ? Promise.resolve()
-    : runToCompletion(
-        {
-          name: 'sim-bank',
-          command: node,
-          args: [
-            join(root, 'simulators/bank/src/main.ts'),
-            ...['--world', worldDir, '--out', bankInbox],
-          ],
-          env,
-          cwd: root,
-        },
-        logDir,
-      );
   start('worker', 'pipelines/src/worker/main.ts');
-  console.log('· 运行数据管道：工商数据落地 → dbt 构建 …');
+  console.log('· 运行数据管道：工商、业务系统、税务、银行数据落地 → dbt 构建 …');
   await runToCompletion(
     {
       name: 'pipeline-run',
       command: node,
-      args: [join(root, 'pipelines/src/client/run-commerce-landing.ts')],
+      args: [join(root, 'pipelines/src/client/run-sources-landing.ts')],
       env,
       cwd: root,
     },
     logDir,
   );
-  console.log('· 数据管道完成');
-  await bankDrops;
+  console.log(`· 数据管道完成 (各数据源落地明细见 ${join(logDir, 'pipeline-run.log')})`);
 
   await buildBiAppIfStale();
   const semantic = start('semantic', 'semantic/src/main.ts');
@@ -173,6 +225,7 @@ async function main(): Promise<void> {
   税务数据模拟器 (银税互动)   http://${host}:${String(ports.tax)}/
   业务系统数据库 (旧系统)     postgres://postgres@${host}:${String(ports.businessDb)}/postgres
   应用数据库 (PostgreSQL 协议) postgres://postgres@${host}:${String(ports.appDb)}/postgres
+  税务月度文件               ${taxInbox}
   银行流水导出文件           ${bankInbox}
   模拟世界数据               ${worldDir}
 `);

@@ -8,31 +8,58 @@ export type {
   AssetPartitioning,
 } from './assets/asset-definition.ts';
 export {
+  LANDING_SOURCES,
   MARTS_ENTERPRISES,
   RAW_COMMERCE_ENTERPRISES,
   STG_COMMERCE_ENTERPRISES,
   assetGraph,
   dbtAssetsBuiltWith,
   dbtSelectorFor,
+  landingAssetKey,
+  landingAssetsOf,
+  sourcesUpstreamOf,
 } from './assets/registry.ts';
+export type { SourceName } from './assets/registry.ts';
 export { createActivities, DBT_BUILD_FAILED } from './activities/index.ts';
 export type {
   AssetRowCount,
+  BankSourceMetadata,
+  BusinessSourceMetadata,
+  BusinessTableMetadata,
+  CommerceSourceMetadata,
   DbtBuildMetadata,
   DbtNodeProblem,
   DbtNodeStatus,
   LandingMetadata,
   PipelineActivities,
+  RefusedDrop,
+  SourceLandingMetadata,
+  TaxInboxMetadata,
+  TaxPeriodMetadata,
 } from './activities/index.ts';
-export { COMMERCE_API_REJECTED } from './activities/commerce-landing.ts';
+export {
+  BANK_DROP_REFUSED,
+  BUSINESS_DATABASE_REJECTED,
+  COMMERCE_API_REJECTED,
+  SOURCE_INBOX_MISSING,
+  TAX_DROP_REFUSED,
+} from './activities/activity-errors.ts';
 export {
   LOCAL_COMMERCE_DEFAULTS,
   ResourceConfigError,
+  businessConfigForEnvironment,
   commerceConfigForEnvironment,
+  inboxesForEnvironment,
   pipelineEnvironmentFromEnv,
   resourcesFromEnv,
 } from './resources.ts';
-export type { DbtRunner, Env, PipelineEnvironment, PipelineResources } from './resources.ts';
+export type {
+  DbtRunner,
+  Env,
+  PipelineEnvironment,
+  PipelineResources,
+  SourceInboxes,
+} from './resources.ts';
 export {
   DEFAULT_TEMPORAL_ADDRESS,
   NAMESPACE,
@@ -44,12 +71,23 @@ export type {
   CommerceLandingAndBuildInput,
   CommerceLandingAndBuildResult,
 } from './workflows/commerce-landing-and-build.ts';
+export { SOURCES_LANDING_AND_BUILD_FAILED } from './workflows/sources-landing-and-build.ts';
+export type {
+  FailedStep,
+  SourceLandings,
+  SourcesLandingAndBuildInput,
+  SourcesLandingAndBuildResult,
+  SourcesLandingOutcome,
+} from './workflows/sources-landing-and-build.ts';
 export { INVALID_LANDING_WINDOW, isLandingWindow } from './workflows/landing-window.ts';
 export { commerceLandingWorkflowId, runCommerceLanding } from './client/commerce-landing-run.ts';
 export type {
   CommerceLandingRun,
   RunCommerceLandingOptions,
 } from './client/commerce-landing-run.ts';
+export { runSourcesLanding, sourcesLandingWorkflowId } from './client/sources-landing-run.ts';
+export type { RunSourcesLandingOptions, SourcesLandingRun } from './client/sources-landing-run.ts';
+export { summariseSourcesLanding } from './client/sources-landing-summary.ts';
 export { defaultLandingWindow } from './client/default-landing-window.ts';
 export { WORKFLOWS_PATH, createPipelinesWorker } from './worker/create-worker.ts';
 export type { PipelinesWorkerOptions } from './worker/create-worker.ts';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_COMMERCE_DEFAULTS, ResourceConfigError, resourcesFromEnv } from './resources.ts';
 
@@ -5,6 +6,12 @@ const PRODUCTION_COMMERCE = {
   SG_COMMERCE_BASE_URL: 'https://api.vendor.example/open',
   SG_COMMERCE_API_KEY: 'prod-key',
   SG_COMMERCE_API_SECRET: 'prod-secret',
+};
+
+const PRODUCTION_SOURCES = {
+  SG_BUSINESS_DB_URL: 'mariadb://etl_reader:secret@10.0.0.5:3306/dbgs',
+  SG_TAX_INBOX_DIR: '/srv/exchange/tax',
+  SG_BANK_INBOX_DIR: '/srv/exchange/bank',
 };
 
 const PRODUCTION_COMMERCE_CONFIG = {
@@ -25,6 +32,8 @@ describe('resourcesFromEnv', () => {
           apiKey: LOCAL_COMMERCE_DEFAULTS.apiKey,
           apiSecret: LOCAL_COMMERCE_DEFAULTS.apiSecret,
         },
+        business: { url: 'postgres://postgres@127.0.0.1:5434/postgres' },
+        inboxes: { tax: '/srv/sg/tax/inbox', bank: '/srv/sg/bank/inbox' },
         lake: {
           dataDir: '/srv/sg',
           dataPath: '/srv/sg/lake/data/',
@@ -36,6 +45,18 @@ describe('resourcesFromEnv', () => {
       name: 'LOCAL_SIMULATOR_ON_OTHER_PORT',
       env: { SG_DATA_DIR: '/srv/sg', SG_SIM_COMMERCE_PORT: '7400' },
       expected: { environment: 'local', commerce: { baseUrl: 'http://127.0.0.1:7400' } },
+    },
+    {
+      name: 'LOCAL_EMBEDDED_BUSINESS_DB_ON_OTHER_PORT',
+      env: { SG_DATA_DIR: '/srv/sg', SG_BUSINESS_DB_PORT: '5599' },
+      expected: { business: { url: 'postgres://postgres@127.0.0.1:5599/postgres' } },
+    },
+    {
+      name: 'LOCAL_EXPLICIT_INBOXES (relative paths resolved)',
+      env: { SG_DATA_DIR: '/srv/sg', SG_TAX_INBOX_DIR: '/mnt/tax', SG_BANK_INBOX_DIR: 'bank-in' },
+      expected: {
+        inboxes: { tax: '/mnt/tax', bank: path.resolve('bank-in') },
+      },
     },
     {
       name: 'LOCAL_EXPLICIT_COMMERCE_API',
@@ -53,10 +74,13 @@ describe('resourcesFromEnv', () => {
         SG_LAKE_CATALOG_URL: 'postgres:dbname=lake host=db.internal',
         SG_LAKE_DATA_PATH: 's3://sg-lake/data',
         ...PRODUCTION_COMMERCE,
+        ...PRODUCTION_SOURCES,
       },
       expected: {
         environment: 'production',
         commerce: PRODUCTION_COMMERCE_CONFIG,
+        business: { url: PRODUCTION_SOURCES.SG_BUSINESS_DB_URL },
+        inboxes: { tax: '/srv/exchange/tax', bank: '/srv/exchange/bank' },
         lake: {
           dataPath: 's3://sg-lake/data/',
           catalog: { kind: 'postgres', dsn: 'dbname=lake host=db.internal' },
@@ -70,8 +94,26 @@ describe('resourcesFromEnv', () => {
   it.each([
     {
       name: 'PRODUCTION_WITHOUT_COMMERCE_API',
-      env: { SG_ENV: 'production', SG_DATA_DIR: '/srv/sg' },
+      env: { SG_ENV: 'production', SG_DATA_DIR: '/srv/sg', ...PRODUCTION_SOURCES },
       error: /工商数据接口配置不完整/,
+    },
+    ...(['SG_BUSINESS_DB_URL', 'SG_TAX_INBOX_DIR', 'SG_BANK_INBOX_DIR'] as const).map(
+      (variable) => ({
+        name: `PRODUCTION_WITHOUT_${variable}`,
+        env: {
+          SG_ENV: 'production',
+          SG_DATA_DIR: '/srv/sg',
+          ...PRODUCTION_COMMERCE,
+          ...PRODUCTION_SOURCES,
+          [variable]: '',
+        },
+        error: new RegExp(`生产环境必须设置 ${variable}`),
+      }),
+    ),
+    {
+      name: 'BUSINESS_DB_URL_OF_UNKNOWN_KIND',
+      env: { SG_DATA_DIR: '/srv/sg', SG_BUSINESS_DB_URL: 'oracle://legacy:1521/x' },
+      error: /postgres:\/\/ 或 mariadb:\/\//,
     },
     {
       name: 'PRODUCTION_WITHOUT_SECRET',
@@ -79,6 +121,7 @@ describe('resourcesFromEnv', () => {
         SG_ENV: 'production',
         SG_DATA_DIR: '/srv/sg',
         ...PRODUCTION_COMMERCE,
+        ...PRODUCTION_SOURCES,
         SG_COMMERCE_API_SECRET: '',
       },
       error: /SG_COMMERCE_API_SECRET/,

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { CommerceApiError } from '@sg/connector-commerce';
 import { lakeConfigFromEnv, openLake } from '@sg/lake';
 import type { LakeConfig } from '@sg/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,8 @@ import type { PipelineResources } from '../resources.ts';
 import { startCommerceSimulatorProcess } from '../test-support/commerce-simulator-process.ts';
 import { runInActivityContext } from '../test-support/local-temporal.ts';
 import type { SimulatorProcess } from '../test-support/commerce-simulator-process.ts';
-import { COMMERCE_API_REJECTED, asActivityError, landCommerceWindow } from './commerce-landing.ts';
+import { COMMERCE_API_REJECTED } from './activity-errors.ts';
+import { landCommerceWindow } from './commerce-landing.ts';
 
 const ENTERPRISE_COUNT = 25;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-pipelines-landing-'));
@@ -38,6 +38,8 @@ function resources(credentials: { apiKey: string; apiSecret: string }): Pipeline
     environment: 'local',
     lake,
     commerce: { baseUrl: simulator.url, ...credentials },
+    business: { url: 'postgres://postgres@127.0.0.1:9/unused' },
+    inboxes: { tax: path.join(dataDir, 'tax', 'inbox'), bank: path.join(dataDir, 'bank', 'inbox') },
     dbt: () => Promise.reject(new Error('dbt is not used by the landing activity')),
   };
 }
@@ -81,26 +83,5 @@ describe('landCommerceWindow', () => {
     );
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: COMMERCE_API_REJECTED, nonRetryable: true });
-  });
-});
-
-describe('asActivityError', () => {
-  const error = (kind: 'authentication' | 'server' | 'network' | 'protocol'): CommerceApiError =>
-    new CommerceApiError('接口错误', { kind, request: 'GET /v1/enterprises' });
-  it.each([
-    { name: 'AUTHENTICATION', input: error('authentication'), nonRetryable: true },
-    { name: 'PROTOCOL', input: error('protocol'), nonRetryable: true },
-    { name: 'INVALID_WINDOW', input: new RangeError('窗口标识无效'), nonRetryable: true },
-    { name: 'SERVER_5XX', input: error('server'), nonRetryable: false },
-    { name: 'NETWORK', input: error('network'), nonRetryable: false },
-    { name: 'CATALOG_LOCKED', input: new Error('database is locked'), nonRetryable: false },
-  ])('$name → non-retryable: $nonRetryable', ({ input, nonRetryable }) => {
-    const result = asActivityError(input);
-    if (nonRetryable) {
-      expect(result).toBeInstanceOf(ApplicationFailure);
-      expect((result as ApplicationFailure).nonRetryable).toBe(true);
-    } else {
-      expect(result).toBe(input);
-    }
   });
 });

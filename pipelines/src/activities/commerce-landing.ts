@@ -1,17 +1,10 @@
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
-import {
-  CommerceApiError,
-  createCommerceClient,
-  landCommerceEnterprises,
-} from '@sg/connector-commerce';
+import { createCommerceClient, landCommerceEnterprises } from '@sg/connector-commerce';
 import { openLake } from '@sg/lake';
 import { RAW_COMMERCE_ENTERPRISES } from '../assets/registry.ts';
 import type { PipelineResources } from '../resources.ts';
+import { asActivityError } from './activity-errors.ts';
 import type { LandingMetadata } from './activity-metadata.ts';
-
-/** Error type of a commerce API failure that retrying cannot fix (credentials, protocol…). */
-export const COMMERCE_API_REJECTED = 'CommerceApiRejected';
 
 /** Extracts one window from the commerce API and lands it into `raw_commerce.enterprises`. */
 export async function landCommerceWindow(
@@ -39,30 +32,4 @@ export async function landCommerceWindow(
   } finally {
     lake.close();
   }
-}
-
-/**
- * Commerce API errors that a retry cannot fix fail the activity for good (Temporal would otherwise
- * retry them); everything else (network, 5xx, rate limits, a busy catalog) is left to the
- * workflow's retry policy.
- */
-export function asActivityError(error: unknown): unknown {
-  if (error instanceof CommerceApiError && !error.retryable) {
-    return ApplicationFailure.create({
-      message: `commerce API: ${error.message} (${error.kind}, ${error.request})`,
-      type: COMMERCE_API_REJECTED,
-      nonRetryable: true,
-      details: [{ kind: error.kind, request: error.request, httpStatus: error.httpStatus ?? null }],
-      cause: error,
-    });
-  }
-  if (error instanceof RangeError) {
-    return ApplicationFailure.create({
-      message: error.message,
-      type: 'RangeError',
-      nonRetryable: true,
-      cause: error,
-    });
-  }
-  return error;
 }

@@ -69,6 +69,8 @@ function resourcesWithDbt(dbt: PipelineResources['dbt']): PipelineResources {
       extensionDirectory: '/nonexistent',
     },
     commerce: { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', apiSecret: 's' },
+    business: { url: 'postgres://postgres@127.0.0.1:9/unused' },
+    inboxes: { tax: '/nonexistent/tax', bank: '/nonexistent/bank' },
     dbt,
   };
 }

@@ -8,8 +8,13 @@
  */
 export type AssetKind = 'landing' | 'dbt' | 'seed';
 
-/** Landing assets are partitioned by extraction window; dbt assets are rebuilt whole. */
-export type AssetPartitioning = { readonly by: 'window' } | { readonly by: 'none' };
+/**
+ * Landing assets are partitioned by extraction window (`_window`, e.g. `2025-06-30`), the tax
+ * bureau's monthly drops by tax period (`_window` = `yyyy-MM`, a corrected drop replaces its
+ * month); dbt assets are rebuilt whole.
+ */
+export type AssetPartitioning =
+  { readonly by: 'window' } | { readonly by: 'period' } | { readonly by: 'none' };
 
 export interface AssetDefinition {
   /** Asset key, e.g. `raw_commerce.enterprises`. Unique in the registry. */

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../repo-root.ts';
 import { AssetGraphError, defineAssetGraph } from './asset-definition.ts';
 import type { AssetDefinition } from './asset-definition.ts';
+import { BANK_ENTITIES } from '@sg/connector-bank';
+import { BUSINESS_TABLES, DELETIONS_ENTITY, SCHEMA_DRIFT_ENTITY } from '@sg/connector-business';
+import { CHANGE_FEED_ENTITY, COMMERCE_ENTITIES } from '@sg/connector-commerce';
+import { TAX_FILE_ENTITIES } from '@sg/connector-tax';
 import {
+  LANDING_SOURCES,
   MARTS_ENTERPRISES,
   RAW_COMMERCE_ENTERPRISES,
   REF_INDUSTRIES,
@@ -13,6 +18,9 @@ import {
   assetGraph,
   dbtAssetsBuiltWith,
   dbtSelectorFor,
+  landingAssetKey,
+  landingAssetsOf,
+  sourcesUpstreamOf,
 } from './registry.ts';
 
 /** Every `*.<extension>` file name (without extension) under `dir`, recursively. */
@@ -28,13 +36,53 @@ function fileNames(dir: string, extension: '.sql' | '.csv'): Set<string> {
 
 describe('asset registry', () => {
   it('loads, and orders the commerce assets raw → staging → mart (seeds before the mart)', () => {
-    expect(assetGraph.topologicalOrder).toEqual([
-      RAW_COMMERCE_ENTERPRISES,
-      REF_REGIONS,
-      REF_INDUSTRIES,
-      STG_COMMERCE_ENTERPRISES,
-      MARTS_ENTERPRISES,
-    ]);
+    const order = assetGraph.topologicalOrder;
+    const rank = (key: string) => order.indexOf(key);
+    expect(order).toHaveLength(assetGraph.assets.length);
+    for (const before of [RAW_COMMERCE_ENTERPRISES, REF_REGIONS, REF_INDUSTRIES]) {
+      expect(rank(before), before).toBeLessThan(rank(STG_COMMERCE_ENTERPRISES));
+    }
+    expect(rank(STG_COMMERCE_ENTERPRISES)).toBeLessThan(rank(MARTS_ENTERPRISES));
+    expect(order.at(-1)).toBe(MARTS_ENTERPRISES);
+  });
+
+  it.each([
+    { source: 'commerce', entities: [...COMMERCE_ENTITIES, CHANGE_FEED_ENTITY], by: 'window' },
+    {
+      source: 'business',
+      entities: [...BUSINESS_TABLES.map((t) => t.table), DELETIONS_ENTITY, SCHEMA_DRIFT_ENTITY],
+      by: 'window',
+    },
+    { source: 'tax', entities: TAX_FILE_ENTITIES, by: 'period' },
+    { source: 'bank', entities: BANK_ENTITIES, by: 'window' },
+  ] as const)(
+    'declares a landing asset, partitioned by $by, for every raw table the $source connector writes',
+    ({ source, entities, by }) => {
+      const assets = landingAssetsOf(source);
+      expect(assets.map((asset) => asset.key).sort()).toEqual(
+        entities.map((entity) => landingAssetKey(source, entity)).sort(),
+      );
+      for (const asset of assets) {
+        expect(asset, asset.key).toMatchObject({
+          kind: 'landing',
+          upstream: [],
+          partitioning: { by },
+          relation: `lake.${asset.key}`,
+        });
+      }
+    },
+  );
+
+  it('covers all four sources with landing assets', () => {
+    const landingKeys = assetGraph.assets.filter((a) => a.kind === 'landing').map((a) => a.key);
+    expect(LANDING_SOURCES.flatMap((s) => landingAssetsOf(s).map((a) => a.key))).toEqual(
+      landingKeys,
+    );
+  });
+
+  it('finds only commerce upstream of the enterprises mart', () => {
+    expect(sourcesUpstreamOf(MARTS_ENTERPRISES)).toEqual(['commerce']);
+    expect(sourcesUpstreamOf(RAW_COMMERCE_ENTERPRISES)).toEqual([]);
   });
 
   it('documents every asset with a Chinese title and an English description', () => {

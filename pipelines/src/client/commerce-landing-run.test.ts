@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbtBuildMetadata, LandingMetadata } from '../activities/activity-metadata.ts';
 import type { PipelineActivities } from '../activities/index.ts';
 import { quietLogger, startLocalTemporal } from '../test-support/local-temporal.ts';
+import { unusedActivities } from '../test-support/unused-activities.ts';
 import { WORKFLOWS_PATH, createPipelinesWorker } from '../worker/create-worker.ts';
 import { commerceLandingWorkflowId, runCommerceLanding } from './commerce-landing-run.ts';
 
@@ -27,6 +28,7 @@ function countingActivities(state: {
   failLandings: boolean;
 }): PipelineActivities {
   return {
+    ...unusedActivities(),
     landCommerceEnterprises: ({ window }) => {
       state.landings += 1;
       if (state.failLandings) {

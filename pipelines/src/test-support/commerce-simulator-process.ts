@@ -35,7 +35,12 @@ function parseBanner(line: string): SimulatorBanner {
 }
 
 export async function startCommerceSimulatorProcess(options: {
-  readonly enterpriseCount: number;
+  /** Enterprises of the built-in generator (ignored when `worldDir` is given). */
+  readonly enterpriseCount?: number;
+  /** Serve a generated world's sources/commerce instead of the built-in generator. */
+  readonly worldDir?: string;
+  /** Requests per second per key; 0 turns the limit off. Default: the simulator's. */
+  readonly rateLimit?: number;
   readonly apiKey: string;
   readonly apiSecret: string;
 }): Promise<SimulatorProcess> {
@@ -44,7 +49,13 @@ export async function startCommerceSimulatorProcess(options: {
     env: {
       ...process.env,
       SG_SIM_COMMERCE_PORT: '0',
-      SG_SIM_COMMERCE_ENTERPRISES: String(options.enterpriseCount),
+      ...(options.enterpriseCount === undefined
+        ? {}
+        : { SG_SIM_COMMERCE_ENTERPRISES: String(options.enterpriseCount) }),
+      SG_WORLD_DIR: options.worldDir ?? '',
+      ...(options.rateLimit === undefined
+        ? {}
+        : { SG_SIM_COMMERCE_RATE_LIMIT: String(options.rateLimit) }),
       SG_SIM_COMMERCE_API_KEY: options.apiKey,
       SG_SIM_COMMERCE_API_SECRET: options.apiSecret,
     },

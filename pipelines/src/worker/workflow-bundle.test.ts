@@ -38,6 +38,7 @@ describe('workflow bundle', () => {
       logger: quietLogger,
     });
     expect(code).toContain('commerceLandingAndBuild');
+    expect(code).toContain('sourcesLandingAndBuild');
     expect(code).not.toMatch(/@duckdb|node:child_process|@sg\/lake/);
   });
 

@@ -13,6 +13,7 @@ import { DBT_BUILD_FAILED } from '../activities/activity-metadata.ts';
 import type { DbtBuildMetadata, LandingMetadata } from '../activities/activity-metadata.ts';
 import { MARTS_ENTERPRISES } from '../assets/registry.ts';
 import { quietLogger, startLocalTemporal } from '../test-support/local-temporal.ts';
+import { unusedActivities } from '../test-support/unused-activities.ts';
 import { WORKFLOWS_PATH, createPipelinesWorker } from '../worker/create-worker.ts';
 import {
   COMMERCE_LANDING_AND_BUILD_FAILED,
@@ -54,6 +55,7 @@ type Call = string;
 
 function fakeActivities(behaviour: FakeBehaviour, calls: Call[]): PipelineActivities {
   return {
+    ...unusedActivities(),
     landCommerceEnterprises: ({ window }) => {
       const { attempt } = Context.current().info;
       calls.push(`land(${window})#${attempt}`);

@@ -1,0 +1,318 @@
+// The four source-landing activities (MockActivityEnvironment) against real inputs made from the
+// tiny world (seed 640000): the commerce simulator serving it (child process), the legacy business
+// database seeded into the real PostgreSQL (a database of its own, dropped after), the tax bureau's
+// monthly drops of every period and the banks' drops written by their simulators' CLIs, and a real
+// DuckLake lake in a temp folder. Every entity reconciles with the world's manifest:
+// landed + quarantined (+ bank copies collapsed across overlapping drops) = the world's rows.
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
+import { openLake } from '@sg/lake';
+import { createTestLake } from '@sg/lake/testing';
+import type { TestLake } from '@sg/lake/testing';
+import { createPostgresTestDatabase } from '@sg/test-databases';
+import type { ServerTestDatabase } from '@sg/test-databases';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANDING_SOURCES, landingAssetsOf } from '../assets/registry.ts';
+import type { SourceName } from '../assets/registry.ts';
+import type { PipelineResources } from '../resources.ts';
+import { startCommerceSimulatorProcess } from '../test-support/commerce-simulator-process.ts';
+import type { SimulatorProcess } from '../test-support/commerce-simulator-process.ts';
+import { runInActivityContext } from '../test-support/local-temporal.ts';
+import {
+  generateTinyWorld,
+  seedBusinessDatabase,
+  worldRows,
+  worldTaxPeriods,
+  writeBankDrops,
+  writeTaxDrop,
+  writeTaxDrops,
+} from '../test-support/simulator-cli.ts';
+import type { WorldManifest } from '../test-support/simulator-cli.ts';
+import {
+  BUSINESS_DATABASE_REJECTED,
+  SOURCE_INBOX_MISSING,
+  TAX_DROP_REFUSED,
+} from './activity-errors.ts';
+import type { LandingMetadata, TaxInboxMetadata } from './activity-metadata.ts';
+import { landBankInboxWindow } from './bank-landing.ts';
+import { landBusinessSourceWindow } from './business-landing.ts';
+import { landCommerceSourceWindow } from './commerce-source-landing.ts';
+import { landTaxInboxDrops } from './tax-landing.ts';
+
+const WINDOW = '2025-06-30';
+const API = { apiKey: 'sources-key', apiSecret: 'sources-secret' };
+
+let dir: string;
+let worldDir: string;
+let manifest: WorldManifest;
+let periods: string[];
+let simulator: SimulatorProcess;
+let businessDb: ServerTestDatabase;
+let testLake: TestLake;
+let resources: PipelineResources;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'sg-pipelines-sources-'));
+  worldDir = path.join(dir, 'world');
+  manifest = await generateTinyWorld(worldDir);
+  periods = await worldTaxPeriods(worldDir);
+  const inboxes = { tax: path.join(dir, 'tax-inbox'), bank: path.join(dir, 'bank-inbox') };
+  [simulator, businessDb, testLake] = await Promise.all([
+    startCommerceSimulatorProcess({ worldDir, rateLimit: 0, ...API }),
+    createPostgresTestDatabase('sg_pipelines_business'),
+    createTestLake('sqlite'),
+    writeTaxDrops(worldDir, inboxes.tax, periods),
+    writeBankDrops(worldDir, inboxes.bank),
+  ]);
+  await seedBusinessDatabase(worldDir, businessDb.url);
+  resources = {
+    environment: 'local',
+    lake: testLake.config,
+    commerce: { baseUrl: simulator.url, ...API },
+    business: { url: businessDb.url },
+    inboxes,
+    dbt: () => Promise.reject(new Error('dbt is not used by the landing activities')),
+  };
+}, 180_000);
+
+afterAll(async () => {
+  await simulator.stop();
+  await businessDb.dispose();
+  await testLake.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** landed + quarantined per raw asset, summed over windows (tax: over periods). */
+function receivedByAsset(landings: readonly LandingMetadata[]): Record<string, number> {
+  const received: Record<string, number> = {};
+  for (const landing of landings) {
+    received[landing.asset] =
+      (received[landing.asset] ?? 0) + landing.rowCount + landing.quarantinedCount;
+  }
+  return received;
+}
+
+/** The world's rows of each of `source`'s entities, keyed by raw asset. */
+function worldRowsByAsset(source: SourceName, entities: readonly string[]): Record<string, number> {
+  return Object.fromEntries(
+    entities.map((entity) => [`raw_${source}.${entity}`, worldRows(manifest, source, entity)]),
+  );
+}
+
+/** Row count of a raw table in one window, read back from the lake. */
+async function lakeRows(asset: string, window: string): Promise<number> {
+  const lake = await openLake(testLake.config, { readOnly: true });
+  try {
+    const reader = await lake.connection.runAndReadAll(
+      `select count(*)::integer as n from lake.${asset} where _window = $window`,
+      { window },
+    );
+    return Number(reader.getRowObjectsJson()[0]?.['n']);
+  } finally {
+    lake.close();
+  }
+}
+
+async function failureOf(run: () => Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await runInActivityContext(run).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApplicationFailure);
+  return error as ApplicationFailure;
+}
+
+describe('landCommerceAll (commerce simulator serving the tiny world)', () => {
+  it('lands every commerce entity in full the first time; rows reconcile with the world', async () => {
+    const result = await runInActivityContext(() => landCommerceSourceWindow(resources, WINDOW));
+    expect(result).toMatchObject({ source: 'commerce', window: WINDOW, mode: 'full', since: null });
+    expect(result.landings.map((l) => l.asset).sort()).toEqual(
+      landingAssetsOf('commerce')
+        .map((a) => a.key)
+        .sort(),
+    );
+    const { 'raw_commerce.change_feed': feed, ...received } = receivedByAsset(result.landings);
+    expect(received).toEqual(
+      worldRowsByAsset('commerce', [
+        'enterprises',
+        'shareholders',
+        'executives',
+        'changes',
+        'penalties',
+        'abnormal_operations',
+        'court_cases',
+        'enforcements',
+      ]),
+    );
+    expect(feed).toBeGreaterThan(0);
+    expect(result.feedCursor).not.toBeNull();
+    const enterprises = result.landings.find((l) => l.asset === 'raw_commerce.enterprises');
+    expect(await lakeRows('raw_commerce.enterprises', WINDOW)).toBe(enterprises?.rowCount);
+  });
+});
+
+describe('landBusiness (the tiny world seeded into PostgreSQL)', () => {
+  it('lands every legacy table in full; rows reconcile with the world; no deletions, no drift', async () => {
+    const result = await runInActivityContext(() => landBusinessSourceWindow(resources, WINDOW));
+    expect(result.tables).toHaveLength(14);
+    expect(result.tables.every((table) => table.mode === 'full')).toBe(true);
+    expect(result.driftFindings).toBe(0);
+    const {
+      'raw_business.deletions': deletions,
+      'raw_business.schema_drift': drift,
+      ...received
+    } = receivedByAsset(result.landings);
+    expect(received).toEqual(
+      worldRowsByAsset(
+        'business',
+        result.tables.map((table) => table.table),
+      ),
+    );
+    expect([deletions, drift]).toEqual([0, 0]);
+    const customers = result.landings.find((l) => l.asset === 'raw_business.t_customer');
+    expect(await lakeRows('raw_business.t_customer', WINDOW)).toBe(customers?.rowCount);
+  });
+
+  it('fails for good (non-retryable) when the database does not exist', async () => {
+    const url = new URL(businessDb.url);
+    url.pathname = '/sg_pipelines_no_such_database';
+    const failure = await failureOf(() =>
+      landBusinessSourceWindow({ ...resources, business: { url: url.toString() } }, WINDOW),
+    );
+    expect(failure).toMatchObject({ type: BUSINESS_DATABASE_REJECTED, nonRetryable: true });
+    expect(failure.message).toMatch(/SQLSTATE 3D000/);
+  });
+});
+
+describe('landTaxInbox (the tax simulator’s monthly drops of every period)', () => {
+  let first: TaxInboxMetadata;
+
+  it('lands every period in order, window = period; rows reconcile with the world', async () => {
+    first = await runInActivityContext(() => landTaxInboxDrops(resources));
+    expect(periods.length).toBeGreaterThan(12);
+    expect(first.periods.map((p) => p.period)).toEqual(periods);
+    expect(first.periods.every((p) => p.sequence === 1)).toBe(true);
+    expect([first.supersededDrops, first.incompleteDrops, first.refusedDrops]).toEqual([
+      [],
+      [],
+      [],
+    ]);
+    expect(new Set(first.landings.map((l) => l.window))).toEqual(new Set(periods));
+    expect(receivedByAsset(first.landings)).toEqual(
+      worldRowsByAsset('tax', ['vat_invoices', 'tax_payments']),
+    );
+    const [last] = first.landings.filter(
+      (l) => l.asset === 'raw_tax.vat_invoices' && l.window === periods.at(-1),
+    );
+    expect(await lakeRows('raw_tax.vat_invoices', periods.at(-1) ?? '')).toBe(last?.rowCount);
+  });
+
+  it('re-running lands the same periods with the same rows; a correction (_02) replaces its month', async () => {
+    const corrected = periods[1] ?? '';
+    await writeTaxDrop(worldDir, resources.inboxes.tax, corrected, 2);
+    await mkdir(path.join(resources.inboxes.tax, '2099-01_01')); // still being delivered
+    const again = await runInActivityContext(() => landTaxInboxDrops(resources));
+    expect(again.periods.map((p) => p.period)).toEqual(periods);
+    expect(again.periods.find((p) => p.period === corrected)).toMatchObject({
+      sequence: 2,
+      drop: `${corrected}_02`,
+    });
+    expect(again.supersededDrops).toEqual([`${corrected}_01`]);
+    expect(again.incompleteDrops).toEqual(['2099-01_01']);
+    const counts = (m: TaxInboxMetadata) =>
+      m.landings.map((l) => [l.asset, l.window, l.rowCount, l.quarantinedCount, l.checksum]);
+    expect(counts(again)).toEqual(counts(first));
+    for (const landing of again.landings.filter((l) => l.window === corrected)) {
+      expect(await lakeRows(landing.asset, corrected)).toBe(landing.rowCount);
+    }
+  });
+
+  it('a refused drop does not stop the other periods: they land, then it fails for good naming it', async () => {
+    const inbox = path.join(dir, 'tax-inbox-damaged');
+    const [good, bad] = periods;
+    for (const period of [good, bad]) {
+      await cp(
+        path.join(resources.inboxes.tax, `${period ?? ''}_01`),
+        path.join(inbox, `${period ?? ''}_01`),
+        { recursive: true },
+      );
+    }
+    const damaged = path.join(
+      inbox,
+      `${bad ?? ''}_01`,
+      `tax_payments_${(bad ?? '').replace('-', '')}.csv`,
+    );
+    await writeFile(damaged, `${await readFile(damaged, 'utf8')}\n`);
+    const failure = await failureOf(() =>
+      landTaxInboxDrops({ ...resources, inboxes: { ...resources.inboxes, tax: inbox } }),
+    );
+    expect(failure).toMatchObject({ type: TAX_DROP_REFUSED, nonRetryable: true });
+    expect(failure.message).toContain(`${bad ?? ''}_01`);
+    expect(failure.message).toContain('checksum_mismatch');
+    const [details] = failure.details as [TaxInboxMetadata];
+    expect(details.periods.map((p) => p.period)).toEqual([good]);
+    expect(details.refusedDrops.map((r) => [r.drop, r.kind])).toEqual([
+      [`${bad ?? ''}_01`, 'checksum_mismatch'],
+    ]);
+  });
+});
+
+describe('landBankInbox (the bank simulator’s drops of the tiny world)', () => {
+  it('lands every bank entity as one window; rows reconcile with the world', async () => {
+    const result = await runInActivityContext(() => landBankInboxWindow(resources, WINDOW));
+    expect(result.dropIds.length).toBeGreaterThan(0);
+    expect(result.unlistedFiles).toEqual([]);
+    const received = receivedByAsset(result.landings);
+    for (const [asset, collapsed] of Object.entries(result.collapsedDuplicates)) {
+      received[asset] = (received[asset] ?? 0) + collapsed;
+    }
+    expect(received).toEqual(
+      worldRowsByAsset('bank', [
+        'accounts',
+        'loans',
+        'loan_schedules',
+        'repayments',
+        'transactions',
+      ]),
+    );
+    const transactions = result.landings.find((l) => l.asset === 'raw_bank.transactions');
+    expect(await lakeRows('raw_bank.transactions', WINDOW)).toBe(transactions?.rowCount);
+  });
+
+  it.each(['bank', 'tax'] as const)(
+    'fails for good when the %s inbox does not exist',
+    async (source) => {
+      const missing = path.join(dir, `no-${source}-inbox`);
+      const failure = await failureOf(() => {
+        const moved = { ...resources, inboxes: { ...resources.inboxes, [source]: missing } };
+        return source === 'bank' ? landBankInboxWindow(moved, WINDOW) : landTaxInboxDrops(moved);
+      });
+      expect(failure).toMatchObject({ type: SOURCE_INBOX_MISSING, nonRetryable: true });
+      expect(failure.message).toContain(missing);
+    },
+  );
+});
+
+describe('the landing assets of the registry', () => {
+  it('are exactly the raw tables the four activities wrote into the lake', async () => {
+    const lake = await openLake(testLake.config, { readOnly: true });
+    try {
+      const reader = await lake.connection.runAndReadAll(
+        `select table_schema || '.' || table_name as asset from information_schema.tables
+          where table_catalog = 'lake' and table_schema like 'raw\\_%' escape '\\'
+            and table_name not like '%\\_\\_quarantine' escape '\\'
+          order by 1`,
+      );
+      const written = reader
+        .getRowObjectsJson()
+        .map((row) => (typeof row['asset'] === 'string' ? row['asset'] : ''));
+      expect(written).toEqual(
+        LANDING_SOURCES.flatMap((source) => landingAssetsOf(source).map((a) => a.key)).sort(),
+      );
+    } finally {
+      lake.close();
+    }
+  });
+});
