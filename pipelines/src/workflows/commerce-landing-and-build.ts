@@ -3,8 +3,8 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { PipelineActivities } from '../activities/index.ts';
 import type { DbtBuildMetadata, LandingMetadata } from '../activities/activity-metadata.ts';
-import { DBT_BUILD_FAILED } from '../activities/activity-metadata.ts';
 import { MARTS_ENTERPRISES, dbtSelectorFor } from '../assets/registry.ts';
+import { DBT_BUILD_ACTIVITY, LANDING_RETRY } from './activity-options.ts';
 import { assertLandingWindow } from './landing-window.ts';
 
 export interface CommerceLandingAndBuildInput {
@@ -24,25 +24,10 @@ export const COMMERCE_LANDING_AND_BUILD_FAILED = 'CommerceLandingAndBuildFailed'
 const { landCommerceEnterprises } = proxyActivities<PipelineActivities>({
   // The commerce API and the lake catalog can be briefly unavailable: retry with backoff.
   startToCloseTimeout: '10 minutes',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 5,
-  },
+  retry: LANDING_RETRY,
 });
 
-const { dbtBuild } = proxyActivities<PipelineActivities>({
-  // A failed model or test is deterministic (DbtBuildFailed, not retried); a crashed dbt process
-  // or a locked catalog is retried.
-  startToCloseTimeout: '30 minutes',
-  retry: {
-    initialInterval: '2 seconds',
-    backoffCoefficient: 2,
-    maximumAttempts: 3,
-    nonRetryableErrorTypes: [DBT_BUILD_FAILED],
-  },
-});
+const { dbtBuild } = proxyActivities<PipelineActivities>(DBT_BUILD_ACTIVITY);
 
 /**
  * Lands the commerce enterprises of one window into `raw_commerce.enterprises`, then builds

@@ -14,7 +14,6 @@ import type {
   DbtBuildMetadata,
   TaxInboxMetadata,
 } from '../activities/activity-metadata.ts';
-import { DBT_BUILD_FAILED } from '../activities/activity-metadata.ts';
 import {
   LANDING_SOURCES,
   MARTS_ENTERPRISES,
@@ -22,6 +21,7 @@ import {
   sourcesUpstreamOf,
 } from '../assets/registry.ts';
 import type { SourceName } from '../assets/registry.ts';
+import { DBT_BUILD_ACTIVITY, LANDING_RETRY } from './activity-options.ts';
 import { assertLandingWindow } from './landing-window.ts';
 
 export interface SourcesLandingAndBuildInput {
@@ -72,25 +72,10 @@ const { landCommerceAll, landBusiness, landTaxInbox, landBankInbox } =
   proxyActivities<PipelineActivities>({
     // A large world's bank or tax landing runs for minutes; a stuck one is cut after an hour.
     startToCloseTimeout: '1 hour',
-    retry: {
-      initialInterval: '1 second',
-      backoffCoefficient: 2,
-      maximumInterval: '1 minute',
-      maximumAttempts: 5,
-    },
+    retry: LANDING_RETRY,
   });
 
-const { dbtBuild } = proxyActivities<PipelineActivities>({
-  // A failed model or test is deterministic (DbtBuildFailed, not retried); a crashed dbt process
-  // or a locked catalog is retried.
-  startToCloseTimeout: '30 minutes',
-  retry: {
-    initialInterval: '2 seconds',
-    backoffCoefficient: 2,
-    maximumAttempts: 3,
-    nonRetryableErrorTypes: [DBT_BUILD_FAILED],
-  },
-});
+const { dbtBuild } = proxyActivities<PipelineActivities>(DBT_BUILD_ACTIVITY);
 
 /**
  * Lands the four sources one after another (commerce, business, tax, bank: the worker has few
