@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { CommitLockOptions } from './catalog-commit-lock.ts';
@@ -19,6 +19,7 @@ import {
   insertLandedRowsSql,
   insertManifestSql,
   insertQuarantineSql,
+  canonicalLinesSql,
   landingSummarySql,
   landingTables,
   readNdjsonSql,
@@ -38,8 +39,29 @@ export interface LandRecordsOptions {
 const summaryRowSchema = z.object({
   row_count: z.coerce.number().int(),
   rejected_count: z.coerce.number().int(),
-  checksum: z.string(),
 });
+
+/** sha256 (hex) of the canonical lines joined with "\n", hashed chunk by chunk as DuckDB streams them. */
+async function landingChecksum(
+  connection: DuckDBConnection,
+  columns: readonly ColumnSpec[],
+): Promise<string> {
+  const hash = createHash('sha256');
+  const result = await connection.stream(canonicalLinesSql(columns));
+  let separator = '';
+  for (
+    let chunk = await result.fetchChunk();
+    chunk !== null && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
+    for (const line of chunk.getColumnValues(0)) {
+      hash.update(separator);
+      hash.update(String(line));
+      separator = '\n';
+    }
+  }
+  return hash.digest('hex');
+}
 
 const existingColumnSchema = z.object({ column_name: z.string(), data_type: z.string() });
 
@@ -120,15 +142,14 @@ export async function landRecords(
         : readParquetSql(valid.parquetPath, columns),
     );
     await connection.run(checkRecordsSql(columns));
-    const summary = summaryRowSchema.parse(
-      (await readRows(connection, landingSummarySql(columns)))[0],
-    );
+    const summary = summaryRowSchema.parse((await readRows(connection, landingSummarySql()))[0]);
+    const checksum = await landingChecksum(connection, columns);
     const landingId = randomUUID();
     const result: LandingResult = {
       landingId,
       rowCount: summary.row_count,
       quarantinedCount: summary.rejected_count + valid.quarantined.length,
-      checksum: summary.checksum,
+      checksum,
       schemaHash: schemaHash(columns),
     };
     const lineage = {

@@ -26,7 +26,7 @@ describe('openLake spilling', () => {
       `create temp table big as select i, md5(i::varchar) as h from range(3000000) t(i) order by h`,
     );
     const reader = await lake.connection.runAndReadAll(`select path from duckdb_temporary_files()`);
-    const paths = reader.getRowObjectsJson().map((row) => String(row['path']));
+    const paths = reader.getRowsJson().map(([path]) => (typeof path === 'string' ? path : ''));
     expect(paths.length).toBeGreaterThan(0);
     for (const path of paths) expect(path.startsWith(spillDirectory(testLake.config))).toBe(true);
   }, 60_000);
