@@ -1,10 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { createCommerceClient, landCommerceEnterprises } from '@sg/connector-commerce';
-import { openLake } from '@sg/lake';
-import { RAW_COMMERCE_ENTERPRISES } from '../assets/registry.ts';
 import type { PipelineResources } from '../resources.ts';
 import { asActivityError } from './activity-errors.ts';
 import type { LandingMetadata } from './activity-metadata.ts';
+import { landingMetadata, withLake } from './landing-support.ts';
 
 /** Extracts one window from the commerce API and lands it into `raw_commerce.enterprises`. */
 export async function landCommerceWindow(
@@ -13,23 +12,14 @@ export async function landCommerceWindow(
 ): Promise<LandingMetadata> {
   const { cancellationSignal } = Context.current();
   const client = createCommerceClient(resources.commerce);
-  const lake = await openLake(resources.lake);
   try {
-    const result = await landCommerceEnterprises(lake, client, window, {
-      signal: cancellationSignal,
+    return await withLake(resources.lake, async (lake) => {
+      const result = await landCommerceEnterprises(lake, client, window, {
+        signal: cancellationSignal,
+      });
+      return landingMetadata('commerce', 'enterprises', window, result);
     });
-    return {
-      asset: RAW_COMMERCE_ENTERPRISES,
-      window,
-      landingId: result.landingId,
-      rowCount: result.rowCount,
-      quarantinedCount: result.quarantinedCount,
-      checksum: result.checksum,
-      schemaHash: result.schemaHash,
-    };
   } catch (error) {
     throw asActivityError(error);
-  } finally {
-    lake.close();
   }
 }
