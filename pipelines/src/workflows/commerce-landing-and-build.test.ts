@@ -4,17 +4,14 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineActivities } from '../activities/index.ts';
 import { DBT_BUILD_FAILED } from '../activities/activity-metadata.ts';
 import type { DbtBuildMetadata, LandingMetadata } from '../activities/activity-metadata.ts';
 import { MARTS_ENTERPRISES } from '../assets/registry.ts';
-import { quietLogger, startLocalTemporal } from '../test-support/local-temporal.ts';
 import { unusedActivities } from '../test-support/unused-activities.ts';
-import { WORKFLOWS_PATH, createPipelinesWorker } from '../worker/create-worker.ts';
+import { startWorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
+import type { WorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
 import {
   COMMERCE_LANDING_AND_BUILD_FAILED,
   commerceLandingAndBuild,
@@ -82,39 +79,22 @@ const CREDENTIALS_REJECTED = ApplicationFailure.nonRetryable(
   'CommerceCredentialsRejected',
 );
 
-let env: TestWorkflowEnvironment;
-let workflowBundle: WorkflowBundle;
+let temporal: WorkflowTestWorker;
 
 beforeAll(async () => {
-  [env, workflowBundle] = await Promise.all([
-    startLocalTemporal(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
-  ]);
+  temporal = await startWorkflowTestWorker();
 });
 
 afterAll(async () => {
-  await env.teardown();
+  await temporal.teardown();
 });
 
 /** Runs the workflow to its end on a worker (own task queue) with the given activities. */
-async function runWorkflow(
+function runWorkflow(
   window: string,
   activities: PipelineActivities,
 ): Promise<CommerceLandingAndBuildResult> {
-  const taskQueue = `test-${crypto.randomUUID()}`;
-  const worker = await createPipelinesWorker({
-    connection: env.nativeConnection,
-    activities,
-    taskQueue,
-    workflowBundle,
-  });
-  return worker.runUntil(
-    env.client.workflow.execute(commerceLandingAndBuild, {
-      taskQueue,
-      workflowId: `test-commerce-landing-${crypto.randomUUID()}`,
-      args: [{ window }],
-    }),
-  );
+  return temporal.execute(commerceLandingAndBuild, { window }, activities);
 }
 
 async function runWorkflowFailure(

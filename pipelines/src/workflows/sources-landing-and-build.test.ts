@@ -6,9 +6,6 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_DATABASE_REJECTED, TAX_DROP_REFUSED } from '../activities/activity-errors.ts';
 import { DBT_BUILD_FAILED } from '../activities/activity-metadata.ts';
@@ -24,9 +21,9 @@ import type { PipelineActivities } from '../activities/index.ts';
 import { MARTS_ENTERPRISES } from '../assets/registry.ts';
 import { runSourcesLanding, sourcesLandingWorkflowId } from '../client/sources-landing-run.ts';
 import { summariseSourcesLanding } from '../client/sources-landing-summary.ts';
-import { quietLogger, startLocalTemporal } from '../test-support/local-temporal.ts';
 import { unusedActivities } from '../test-support/unused-activities.ts';
-import { WORKFLOWS_PATH, createPipelinesWorker } from '../worker/create-worker.ts';
+import { startWorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
+import type { WorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
 import { INVALID_LANDING_WINDOW } from './landing-window.ts';
 import {
   SOURCES_LANDING_AND_BUILD_FAILED,
@@ -148,38 +145,22 @@ const DBT_TESTS_FAILED = ApplicationFailure.nonRetryable(
   DBT_BUILD_FAILED,
 );
 
-let env: TestWorkflowEnvironment;
-let workflowBundle: WorkflowBundle;
+let temporal: WorkflowTestWorker;
 
 beforeAll(async () => {
-  [env, workflowBundle] = await Promise.all([
-    startLocalTemporal(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
-  ]);
+  temporal = await startWorkflowTestWorker();
 });
 
 afterAll(async () => {
-  await env.teardown();
+  await temporal.teardown();
 });
 
-async function runWorkflow(
+/** Runs the workflow to its end on a worker (own task queue) with the given activities. */
+function runWorkflow(
   window: string,
   activities: PipelineActivities,
 ): Promise<SourcesLandingAndBuildResult> {
-  const taskQueue = `test-${crypto.randomUUID()}`;
-  const worker = await createPipelinesWorker({
-    connection: env.nativeConnection,
-    activities,
-    taskQueue,
-    workflowBundle,
-  });
-  return worker.runUntil(
-    env.client.workflow.execute(sourcesLandingAndBuild, {
-      taskQueue,
-      workflowId: `test-sources-landing-${crypto.randomUUID()}`,
-      args: [{ window }],
-    }),
-  );
+  return temporal.execute(sourcesLandingAndBuild, { window }, activities);
 }
 
 /** The workflow's failure (an ApplicationFailure) and the outcome in its details. */
@@ -312,13 +293,8 @@ describe('runSourcesLanding (idempotent per window)', () => {
     expect(sourcesLandingWorkflowId(WINDOW)).toBe('sources-landing-2025-06-30');
     const recorded: string[] = [];
     const behaviour: Behaviour = { commerce: { 1: COMMERCE_REJECTED } };
-    const taskQueue = `test-${crypto.randomUUID()}`;
-    const worker = await createPipelinesWorker({
-      connection: env.nativeConnection,
-      activities: fakeActivities(behaviour, recorded),
-      taskQueue,
-      workflowBundle,
-    });
+    const { worker, taskQueue } = await temporal.workerWith(fakeActivities(behaviour, recorded));
+    const { env } = temporal;
     const window = `w-${crypto.randomUUID().slice(0, 8)}`;
     await worker.runUntil(async () => {
       await expect(runSourcesLanding(env.client, { window, taskQueue })).rejects.toThrow(
@@ -346,7 +322,7 @@ describe('runSourcesLanding (idempotent per window)', () => {
 
 /** The result of the window's completed run (read back without a worker). */
 async function lastResult(window: string): Promise<SourcesLandingAndBuildResult> {
-  const handle = env.client.workflow.getHandle<typeof sourcesLandingAndBuild>(
+  const handle = temporal.env.client.workflow.getHandle<typeof sourcesLandingAndBuild>(
     sourcesLandingWorkflowId(window),
   );
   return handle.result();
