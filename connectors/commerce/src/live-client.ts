@@ -4,36 +4,32 @@
  * Retry-After), 5xx, network errors and malformed bodies. Configuration comes from the caller or
  * from the environment (SG_COMMERCE_BASE_URL, SG_COMMERCE_API_KEY, SG_COMMERCE_API_SECRET).
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { CommerceSourceClient } from './client.ts';
 import { clientOverExchange } from './client-over-exchange.ts';
 import { CommerceApiError } from './commerce-errors.ts';
-import { DEFAULT_RETRY_POLICY, attemptJson, callWithRetries } from '@sg/http-retry';
-import type { RetryPolicy } from '@sg/http-retry';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  attemptJson,
+  callWithRetries,
+  resolveClientTransport,
+} from '@sg/http-retry';
+import type { ClientTransportOptions } from '@sg/http-retry';
 import { canonicalQuery, signRequest } from '@sg/request-signature';
 import { commerceError, interpretResponse } from './vendor-responses.ts';
 import type { VendorExchange } from './vendor-responses.ts';
 import type { VendorRequest } from './vendor-requests.ts';
 
-export interface CommerceClientConfig {
+export interface CommerceClientConfig extends ClientTransportOptions {
   /** e.g. https://api.vendor.example/open — endpoint paths (/v1/…) are appended to it. */
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly apiSecret: string;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Per attempt, including reading the body. Default 30 s. */
-  readonly timeoutMs?: number;
-  /** Injection points for tests. */
-  readonly fetch?: typeof globalThis.fetch;
-  readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
   /** Called with every response that reached the interpretation step (recording snapshots). */
   readonly onExchange?: (exchange: VendorExchange) => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 
 const commerceEnvSchema = z.object({
   SG_COMMERCE_BASE_URL: z.url({
@@ -73,13 +69,7 @@ export function describeRequest(method: string, url: URL): string {
 }
 
 export function createCommerceClient(config: CommerceClientConfig): CommerceSourceClient {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...config.retry };
-  if (!(policy.maxAttempts >= 1)) throw new RangeError('retry.maxAttempts must be at least 1');
-  const doFetch = config.fetch ?? globalThis.fetch;
-  const now = config.now ?? Date.now;
-  const sleep = config.sleep ?? ((ms: number) => delay(ms));
-  const random = config.random ?? Math.random;
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { policy, timeoutMs, fetch: doFetch, now, sleep, random } = resolveClientTransport(config);
 
   /** One attempt: the exchange, or a CommerceApiError for network failures and non-JSON bodies. */
   async function attempt(url: URL, request: string): Promise<VendorExchange> {

@@ -6,11 +6,15 @@
  * taxpayer's) and rejected credentials fail at once with a Chinese message: only the enterprise
  * or an administrator can fix them. Configuration from the caller or SG_TAX_* variables.
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { PeriodRange, TaxClient } from './client.ts';
-import { DEFAULT_RETRY_POLICY, attemptJson, callWithRetries } from '@sg/http-retry';
-import type { RetryPolicy } from '@sg/http-retry';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  attemptJson,
+  callWithRetries,
+  resolveClientTransport,
+} from '@sg/http-retry';
+import type { ClientTransportOptions } from '@sg/http-retry';
 import {
   accessTokenSchema,
   authorizationListSchema,
@@ -21,21 +25,14 @@ import { TaxApiError, taxError } from './tax-errors.ts';
 import { ACCESS_TOKEN_INVALID_CODE, interpretResponse } from './tax-responses.ts';
 import type { TaxExchange } from './tax-responses.ts';
 
-export interface TaxClientConfig {
+export interface TaxClientConfig extends ClientTransportOptions {
   /** e.g. https://tax-gateway.bank.example/yszh — endpoint paths (/api/v1/…) are appended. */
   readonly baseUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Per attempt, including reading the body. Default 30 s. */
-  readonly timeoutMs?: number;
-  readonly fetch?: typeof globalThis.fetch;
-  readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
 }
 
-export const DEFAULT_TAX_TIMEOUT_MS = 30_000;
+export const DEFAULT_TAX_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 /** Fetch a new access token this long before the platform's expiry. */
 const TOKEN_MARGIN_MS = 60_000;
 const TOKEN_PATH = '/api/v1/oauth/token';
@@ -79,13 +76,7 @@ function taxpayerPath(uscc: string, resource?: string): string {
 }
 
 export function createTaxClient(config: TaxClientConfig): TaxClient {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...config.retry };
-  if (!(policy.maxAttempts >= 1)) throw new RangeError('retry.maxAttempts must be at least 1');
-  const doFetch = config.fetch ?? globalThis.fetch;
-  const now = config.now ?? Date.now;
-  const sleep = config.sleep ?? ((ms: number) => delay(ms));
-  const random = config.random ?? Math.random;
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TAX_TIMEOUT_MS;
+  const { policy, timeoutMs, fetch: doFetch, now, sleep, random } = resolveClientTransport(config);
   const base = config.baseUrl.replace(/\/+$/, '');
   let token: { value: string; refreshAtMs: number } | undefined;
 

@@ -10,3 +10,5 @@ export {
   retryDelayMs,
   type RetryPolicy,
 } from './retry-policy.ts';
+export { DEFAULT_REQUEST_TIMEOUT_MS, resolveClientTransport } from './client-transport.ts';
+export type { ClientTransport, ClientTransportOptions } from './client-transport.ts';
