@@ -66,11 +66,6 @@ export {
   TASK_QUEUE,
   temporalAddressFromEnv,
 } from './temporal-settings.ts';
-export { COMMERCE_LANDING_AND_BUILD_FAILED } from './workflows/commerce-landing-and-build.ts';
-export type {
-  CommerceLandingAndBuildInput,
-  CommerceLandingAndBuildResult,
-} from './workflows/commerce-landing-and-build.ts';
 export { SOURCES_LANDING_AND_BUILD_FAILED } from './workflows/sources-landing-and-build.ts';
 export type {
   FailedStep,
@@ -80,11 +75,6 @@ export type {
   SourcesLandingOutcome,
 } from './workflows/sources-landing-and-build.ts';
 export { INVALID_LANDING_WINDOW, isLandingWindow } from './workflows/landing-window.ts';
-export { commerceLandingWorkflowId, runCommerceLanding } from './client/commerce-landing-run.ts';
-export type {
-  CommerceLandingRun,
-  RunCommerceLandingOptions,
-} from './client/commerce-landing-run.ts';
 export { runSourcesLanding, sourcesLandingWorkflowId } from './client/sources-landing-run.ts';
 export type { RunSourcesLandingOptions, SourcesLandingRun } from './client/sources-landing-run.ts';
 export { summariseSourcesLanding } from './client/sources-landing-summary.ts';

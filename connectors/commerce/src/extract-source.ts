@@ -24,8 +24,7 @@ import {
   assertWindow,
   judgeRecord,
   quarantinedRecord,
-} from './extract.ts';
-import { ENTERPRISES_ENTITY } from './land.ts';
+} from './enterprise-records.ts';
 import { createNdjsonSink } from './ndjson-sink.ts';
 import type { NdjsonSink } from './ndjson-sink.ts';
 import { RELATED_ENTITIES, judgeRelatedRecord, quarantineWithParent } from './related-entities.ts';
@@ -38,6 +37,9 @@ import {
   toColumnSpecs,
 } from './type-mapping.ts';
 
+/** The source name: its raw tables are `raw_commerce.<entity>`. */
+export const COMMERCE_SOURCE = 'commerce';
+export const ENTERPRISES_ENTITY = 'enterprises';
 export const CHANGE_FEED_ENTITY = 'change_feed';
 /** The raw entities of the commerce source, in landing order (change_feed comes last). */
 export const COMMERCE_ENTITIES = [

@@ -8,8 +8,6 @@ describe('@sg/connector-commerce public API', () => {
     'createSnapshotCommerceClient',
     'loadCommerceSnapshot',
     'createSnapshotRecorder',
-    'extractEnterprises',
-    'landCommerceEnterprises',
     'parseRegisteredCapitalFen',
     'toRawEnterpriseRow',
     'commerceEnterpriseColumnSpecs',

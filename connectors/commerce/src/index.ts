@@ -10,13 +10,13 @@ export type {
 export { mapBounded } from './bounded-concurrency.ts';
 export { CommerceApiError, RETRYABLE_KINDS } from './commerce-errors.ts';
 export type { CommerceErrorKind } from './commerce-errors.ts';
-export { DEFAULT_EXTRACT_PAGE_SIZE, extractEnterprises, judgeRecord } from './extract.ts';
-export type { ExtractOptions, ExtractResult, RecordVerdict } from './extract.ts';
-export { COMMERCE_SOURCE, ENTERPRISES_ENTITY, landCommerceEnterprises } from './land.ts';
-export type { LandCommerceOptions } from './land.ts';
+export { DEFAULT_EXTRACT_PAGE_SIZE, judgeRecord } from './enterprise-records.ts';
+export type { RecordVerdict } from './enterprise-records.ts';
 export {
   CHANGE_FEED_ENTITY,
   COMMERCE_ENTITIES,
+  COMMERCE_SOURCE,
+  ENTERPRISES_ENTITY,
   DEFAULT_FEED_PAGE_SIZE,
   DEFAULT_RELATED_CONCURRENCY,
   DEFAULT_RELATED_PAGE_SIZE,

@@ -22,9 +22,8 @@ import { landRecords, sqlString } from '@sg/lake';
 import type { Lake, LandingResult } from '@sg/lake';
 import { z } from 'zod';
 import type { CommerceSourceClient } from './client.ts';
-import { CHANGE_FEED_ENTITY, extractCommerceSource } from './extract-source.ts';
+import { CHANGE_FEED_ENTITY, COMMERCE_SOURCE, extractCommerceSource } from './extract-source.ts';
 import type { SourcePull } from './extract-source.ts';
-import { COMMERCE_SOURCE } from './land.ts';
 
 export interface LandCommerceSourceOptions {
   /**

@@ -1,8 +1,8 @@
 /**
  * End to end across a process boundary: the commerce simulator runs as a child process (the
- * connector may not import it), the live client pulls its listing through injected faults and a
- * real rate limit, and the landing goes into a real DuckLake. The landed rows reconcile with the
- * simulator's own totals.
+ * connector may not import it), the live client pulls the whole source (change feed, listing,
+ * related lists) through injected faults and a real rate limit, and the landing goes into a real
+ * DuckLake. The landed enterprises reconcile with the simulator's own totals.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
@@ -14,14 +14,14 @@ import { TEST_CATALOG_KINDS, createTestLake } from '@sg/lake/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CommerceApiError } from './commerce-errors.ts';
-import { landCommerceEnterprises } from './land.ts';
+import { landCommerceSource } from './land-source.ts';
 import { createCommerceClient } from './live-client.ts';
 
 const SIMULATOR_MAIN = new URL('../../../simulators/commerce/src/main.ts', import.meta.url)
   .pathname;
 const API_KEY = 'integration-key';
 const API_SECRET = 'integration-secret';
-const ENTERPRISE_COUNT = 120;
+const ENTERPRISE_COUNT = 40;
 const WINDOW = '2025-06-30';
 
 const bannerSchema = z.object({ service: z.literal('sim-commerce'), url: z.url() });
@@ -43,7 +43,7 @@ beforeAll(async () => {
       SG_SIM_COMMERCE_ENTERPRISES: String(ENTERPRISE_COUNT),
       SG_SIM_COMMERCE_API_KEY: API_KEY,
       SG_SIM_COMMERCE_API_SECRET: API_SECRET,
-      SG_SIM_COMMERCE_RATE_LIMIT: '4',
+      SG_SIM_COMMERCE_RATE_LIMIT: '20',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -87,7 +87,11 @@ describe.each(TEST_CATALOG_KINDS)(
       const testLake = await createTestLake(kind);
       const lake = await openLake(testLake.config);
       try {
-        const result = await landCommerceEnterprises(lake, liveClient(), WINDOW, { pageSize: 25 });
+        const source = await landCommerceSource(lake, liveClient(), WINDOW, {
+          mode: 'full',
+          pageSize: 25,
+        });
+        const result = source.landings['enterprises'];
         const totals = totalsSchema.parse(
           await (await fetch(`${simulatorUrl}/v1/_sim/totals`)).json(),
         );

@@ -5,7 +5,7 @@
  */
 import type { QuarantinedRecord } from '@sg/lake';
 import type { z } from 'zod';
-import { quarantinedRecord } from './extract.ts';
+import { quarantinedRecord } from './enterprise-records.ts';
 import {
   describeIssues,
   vendorAbnormalOperationSchema,

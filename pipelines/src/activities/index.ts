@@ -6,19 +6,15 @@ import type {
   BusinessSourceMetadata,
   CommerceSourceMetadata,
   DbtBuildMetadata,
-  LandingMetadata,
   TaxInboxMetadata,
 } from './activity-metadata.ts';
 import { landBankInboxWindow } from './bank-landing.ts';
 import { landBusinessSourceWindow } from './business-landing.ts';
-import { landCommerceWindow } from './commerce-landing.ts';
 import { landCommerceSourceWindow } from './commerce-source-landing.ts';
 import { buildDbtAsset } from './dbt-build.ts';
 import { landTaxInboxDrops } from './tax-landing.ts';
 
 export interface PipelineActivities {
-  /** Lands one window of commerce enterprises into `raw_commerce.enterprises`. */
-  readonly landCommerceEnterprises: (input: { window: string }) => Promise<LandingMetadata>;
   /** Lands one window of the whole commerce source into `raw_commerce.*` (incremental). */
   readonly landCommerceAll: (input: { window: string }) => Promise<CommerceSourceMetadata>;
   /** Lands one window of the legacy business database into `raw_business.*`. */
@@ -33,7 +29,6 @@ export interface PipelineActivities {
 
 export function createActivities(resources: PipelineResources): PipelineActivities {
   return {
-    landCommerceEnterprises: ({ window }) => landCommerceWindow(resources, window),
     landCommerceAll: ({ window }) => landCommerceSourceWindow(resources, window),
     landBusiness: ({ window }) => landBusinessSourceWindow(resources, window),
     landTaxInbox: () => landTaxInboxDrops(resources),

@@ -4,101 +4,70 @@
 // monthly drops of every period and the banks' drops written by their simulators' CLIs, and a real
 // DuckLake lake in a temp folder. Every entity reconciles with the world's manifest:
 // landed + quarantined (+ bank copies collapsed across overlapping drops) = the world's rows.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { openLake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
 import type { TestLake } from '@sg/lake/testing';
-import { createPostgresTestDatabase } from '@sg/test-databases';
-import type { ServerTestDatabase } from '@sg/test-databases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDING_SOURCES, landingAssetsOf } from '../assets/registry.ts';
 import type { SourceName } from '../assets/registry.ts';
 import type { PipelineResources } from '../resources.ts';
-import { startCommerceSimulatorProcess } from '../test-support/commerce-simulator-process.ts';
-import type { SimulatorProcess } from '../test-support/commerce-simulator-process.ts';
 import { runInActivityContext } from '../test-support/local-temporal.ts';
+import { writeTaxDrop } from '../test-support/simulator-cli.ts';
 import {
-  generateTinyWorld,
-  seedBusinessDatabase,
-  worldRows,
-  worldTaxPeriods,
-  writeBankDrops,
-  writeTaxDrop,
-  writeTaxDrops,
-} from '../test-support/simulator-cli.ts';
-import type { WorldManifest } from '../test-support/simulator-cli.ts';
+  prepareTinyWorldSources,
+  receivedByAsset,
+  worldRowsByAsset as worldRowsOf,
+} from '../test-support/tiny-world-sources.ts';
+import type { TinyWorldSources } from '../test-support/tiny-world-sources.ts';
 import {
   BUSINESS_DATABASE_REJECTED,
   SOURCE_INBOX_MISSING,
   TAX_DROP_REFUSED,
 } from './activity-errors.ts';
-import type { LandingMetadata, TaxInboxMetadata } from './activity-metadata.ts';
+import type { TaxInboxMetadata } from './activity-metadata.ts';
 import { landBankInboxWindow } from './bank-landing.ts';
 import { landBusinessSourceWindow } from './business-landing.ts';
 import { landCommerceSourceWindow } from './commerce-source-landing.ts';
 import { landTaxInboxDrops } from './tax-landing.ts';
 
 const WINDOW = '2025-06-30';
-const API = { apiKey: 'sources-key', apiSecret: 'sources-secret' };
-
+let sources: TinyWorldSources;
 let dir: string;
-let worldDir: string;
-let manifest: WorldManifest;
-let periods: string[];
-let simulator: SimulatorProcess;
-let businessDb: ServerTestDatabase;
+let periods: readonly string[];
 let testLake: TestLake;
 let resources: PipelineResources;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'sg-pipelines-sources-'));
-  worldDir = path.join(dir, 'world');
-  manifest = await generateTinyWorld(worldDir);
-  periods = await worldTaxPeriods(worldDir);
-  const inboxes = { tax: path.join(dir, 'tax-inbox'), bank: path.join(dir, 'bank-inbox') };
-  [simulator, businessDb, testLake] = await Promise.all([
-    startCommerceSimulatorProcess({ worldDir, rateLimit: 0, ...API }),
-    createPostgresTestDatabase('sg_pipelines_business'),
+  [sources, testLake] = await Promise.all([
+    prepareTinyWorldSources('sg_pipelines_business'),
     createTestLake('sqlite'),
-    writeTaxDrops(worldDir, inboxes.tax, periods),
-    writeBankDrops(worldDir, inboxes.bank),
   ]);
-  await seedBusinessDatabase(worldDir, businessDb.url);
+  ({ dir, periods } = sources);
   resources = {
     environment: 'local',
     lake: testLake.config,
-    commerce: { baseUrl: simulator.url, ...API },
-    business: { url: businessDb.url },
-    inboxes,
+    commerce: {
+      baseUrl: sources.simulator.url,
+      apiKey: sources.simulator.apiKey,
+      apiSecret: sources.simulator.apiSecret,
+    },
+    business: { url: sources.businessDb.url },
+    inboxes: sources.inboxes,
     dbt: () => Promise.reject(new Error('dbt is not used by the landing activities')),
   };
 }, 180_000);
 
 afterAll(async () => {
-  await simulator.stop();
-  await businessDb.dispose();
+  await sources.dispose();
   await testLake.dispose();
-  await rm(dir, { recursive: true, force: true });
 });
-
-/** landed + quarantined per raw asset, summed over windows (tax: over periods). */
-function receivedByAsset(landings: readonly LandingMetadata[]): Record<string, number> {
-  const received: Record<string, number> = {};
-  for (const landing of landings) {
-    received[landing.asset] =
-      (received[landing.asset] ?? 0) + landing.rowCount + landing.quarantinedCount;
-  }
-  return received;
-}
 
 /** The world's rows of each of `source`'s entities, keyed by raw asset. */
 function worldRowsByAsset(source: SourceName, entities: readonly string[]): Record<string, number> {
-  return Object.fromEntries(
-    entities.map((entity) => [`raw_${source}.${entity}`, worldRows(manifest, source, entity)]),
-  );
+  return worldRowsOf(sources.manifest, source, entities);
 }
 
 /** Row count of a raw table in one window, read back from the lake. */
@@ -176,7 +145,7 @@ describe('landBusiness (the tiny world seeded into PostgreSQL)', () => {
   });
 
   it('fails for good (non-retryable) when the database does not exist', async () => {
-    const url = new URL(businessDb.url);
+    const url = new URL(sources.businessDb.url);
     url.pathname = '/sg_pipelines_no_such_database';
     const failure = await failureOf(() =>
       landBusinessSourceWindow({ ...resources, business: { url: url.toString() } }, WINDOW),
@@ -211,7 +180,7 @@ describe('landTaxInbox (the tax simulator’s monthly drops of every period)', (
 
   it('re-running lands the same periods with the same rows; a correction (_02) replaces its month', async () => {
     const corrected = periods[1] ?? '';
-    await writeTaxDrop(worldDir, resources.inboxes.tax, corrected, 2);
+    await writeTaxDrop(sources.worldDir, resources.inboxes.tax, corrected, 2);
     await mkdir(path.join(resources.inboxes.tax, '2099-01_01')); // still being delivered
     const again = await runInActivityContext(() => landTaxInboxDrops(resources));
     expect(again.periods.map((p) => p.period)).toEqual(periods);

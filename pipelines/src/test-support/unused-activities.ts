@@ -16,7 +16,6 @@ function unused(name: string): () => Promise<never> {
 
 export function unusedActivities(): PipelineActivities {
   return {
-    landCommerceEnterprises: unused('landCommerceEnterprises'),
     landCommerceAll: unused('landCommerceAll'),
     landBusiness: unused('landBusiness'),
     landTaxInbox: unused('landTaxInbox'),

@@ -1,8 +1,11 @@
-// End to end with every real part: the commerce simulator (child process), a fresh lake, the real
-// activities and resources (chosen from environment variables, as in production), the dbt project,
-// a Temporal dev server and the pipelines worker. Run for both lake catalogs: SQLite (the local
-// default) and PostgreSQL (the production setting). The mart must hold exactly the simulator's
-// enterprises.
+// End to end with every real part: the tiny world's four sources (commerce simulator as a child
+// process, the legacy database seeded into PostgreSQL, the tax and bank simulators' drops in their
+// inboxes), a fresh lake, the real activities and resources (chosen from environment variables, as
+// in production), the dbt project, a Temporal dev server and the pipelines worker running
+// `sourcesLandingAndBuild`. Run for both lake catalogs: SQLite (the local default) and PostgreSQL
+// (the production setting); the sources are made once and shared. What a user relies on: every
+// source's rows reconcile with the world, the mart holds every landed enterprise, and running the
+// window again changes nothing.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { lakeConfigToEnv, openLake } from '@sg/lake';
@@ -10,40 +13,70 @@ import { TEST_CATALOG_KINDS, createTestLake } from '@sg/lake/testing';
 import type { TestLake } from '@sg/lake/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
+import type { LandingMetadata } from '../activities/activity-metadata.ts';
 import { MARTS_ENTERPRISES, dbtAssetsBuiltWith } from '../assets/registry.ts';
-import { runCommerceLanding } from '../client/commerce-landing-run.ts';
+import { runSourcesLanding } from '../client/sources-landing-run.ts';
+import type { SourcesLandingRun } from '../client/sources-landing-run.ts';
 import { resourcesFromEnv } from '../resources.ts';
 import type { PipelineResources } from '../resources.ts';
-import { startCommerceSimulatorProcess } from '../test-support/commerce-simulator-process.ts';
-import type { SimulatorProcess } from '../test-support/commerce-simulator-process.ts';
 import { startLocalTemporal } from '../test-support/local-temporal.ts';
+import {
+  prepareTinyWorldSources,
+  receivedByAsset,
+  worldRowsByAsset,
+} from '../test-support/tiny-world-sources.ts';
+import type { TinyWorldSources } from '../test-support/tiny-world-sources.ts';
+import type { SourcesLandingAndBuildResult } from '../workflows/sources-landing-and-build.ts';
 import { createPipelinesWorker } from './create-worker.ts';
 
-const ENTERPRISE_COUNT = 40;
 const WINDOW = '2025-06-30';
 
-let simulator: SimulatorProcess;
+/** The world's files of each source's raw tables (the landing-only tables have none). */
+const WORLD_ENTITIES = {
+  commerce: [
+    'enterprises',
+    'shareholders',
+    'executives',
+    'changes',
+    'penalties',
+    'abnormal_operations',
+    'court_cases',
+    'enforcements',
+  ],
+  tax: ['vat_invoices', 'tax_payments'],
+  bank: ['accounts', 'loans', 'loan_schedules', 'repayments', 'transactions'],
+} as const;
+
+let sources: TinyWorldSources;
 
 beforeAll(async () => {
-  simulator = await startCommerceSimulatorProcess({
-    enterpriseCount: ENTERPRISE_COUNT,
-    apiKey: 'e2e-key',
-    apiSecret: 'e2e-secret',
-  });
-});
+  sources = await prepareTinyWorldSources('sg_pipelines_e2e');
+}, 240_000);
 
 afterAll(async () => {
-  await simulator.stop();
+  await sources.dispose();
 });
 
-describe.each(TEST_CATALOG_KINDS)('commerceLandingAndBuild end to end, %s catalog', (kind) => {
+/** Rows, quarantined rows and checksum of every landing, in a stable order. */
+function landingFigures(result: SourcesLandingAndBuildResult): string[] {
+  const { commerce, business, tax, bank } = result.sources;
+  const landings: LandingMetadata[] = [commerce, business, tax, bank].flatMap((s) => s.landings);
+  return landings
+    .map(
+      (l) =>
+        `${l.asset}@${l.window}: ${String(l.rowCount)}+${String(l.quarantinedCount)} ${l.checksum}`,
+    )
+    .sort();
+}
+
+describe.each(TEST_CATALOG_KINDS)('sourcesLandingAndBuild end to end, %s catalog', (kind) => {
   const taskQueue = `e2e-${kind}-${crypto.randomUUID()}`;
   let testLake: TestLake;
   let temporal: TestWorkflowEnvironment;
   let resources: PipelineResources;
   let worker: Worker;
   let running: Promise<void>;
-  let firstLandingId: string | undefined;
+  let first: SourcesLandingRun;
 
   beforeAll(async () => {
     [testLake, temporal] = await Promise.all([createTestLake(kind), startLocalTemporal()]);
@@ -53,10 +86,8 @@ describe.each(TEST_CATALOG_KINDS)('commerceLandingAndBuild end to end, %s catalo
     resources = resourcesFromEnv({
       ...inherited,
       ...lakeConfigToEnv(testLake.config),
+      ...sources.env,
       SG_ENV: 'local',
-      SG_COMMERCE_BASE_URL: simulator.url,
-      SG_COMMERCE_API_KEY: simulator.apiKey,
-      SG_COMMERCE_API_SECRET: simulator.apiSecret,
     });
     worker = await createPipelinesWorker({
       connection: temporal.nativeConnection,
@@ -85,34 +116,87 @@ describe.each(TEST_CATALOG_KINDS)('commerceLandingAndBuild end to end, %s catalo
     }
   }
 
-  it('chose the catalog from the environment', () => {
+  it('chose the catalog and every source from the environment', () => {
     expect(resources.lake.catalog.kind).toBe(kind);
+    expect(resources.inboxes).toEqual(sources.inboxes);
   });
 
-  it('lands the window, builds the mart, and the mart holds every simulator enterprise', async () => {
-    const run = await runCommerceLanding(temporal.client, { window: WINDOW, taskQueue });
-    const { landing, dbt } = run.result;
+  it('lands all four sources, every row reconciling with the world, then builds the mart', async () => {
+    first = await runSourcesLanding(temporal.client, { window: WINDOW, taskQueue });
+    expect(first.outcome).toBe('started');
+    const { commerce, business, tax, bank, dbt } = {
+      ...first.result.sources,
+      dbt: first.result.dbt,
+    };
+    const { manifest } = sources;
 
-    expect(run.outcome).toBe('started');
-    firstLandingId = landing.landingId;
-    expect(landing).toMatchObject({ asset: 'raw_commerce.enterprises', window: WINDOW });
-    expect(landing.rowCount + landing.quarantinedCount).toBe(simulator.enterpriseCount);
+    const { 'raw_commerce.change_feed': feed, ...commerceReceived } = receivedByAsset(
+      commerce.landings,
+    );
+    expect(commerceReceived).toEqual(
+      worldRowsByAsset(manifest, 'commerce', WORLD_ENTITIES.commerce),
+    );
+    expect(feed).toBeGreaterThan(0);
+    expect(commerce.mode).toBe('full');
+
+    const {
+      'raw_business.deletions': deletions,
+      'raw_business.schema_drift': drift,
+      ...businessReceived
+    } = receivedByAsset(business.landings);
+    expect(businessReceived).toEqual(
+      worldRowsByAsset(
+        manifest,
+        'business',
+        business.tables.map((table) => table.table),
+      ),
+    );
+    expect(business.tables).toHaveLength(14);
+    expect([deletions, drift]).toEqual([0, 0]);
+
+    expect(tax.periods.map((p) => p.period)).toEqual(sources.periods);
+    expect(receivedByAsset(tax.landings)).toEqual(
+      worldRowsByAsset(manifest, 'tax', WORLD_ENTITIES.tax),
+    );
+
+    const bankReceived = receivedByAsset(bank.landings);
+    for (const [asset, collapsed] of Object.entries(bank.collapsedDuplicates)) {
+      bankReceived[asset] = (bankReceived[asset] ?? 0) + collapsed;
+    }
+    expect(bankReceived).toEqual(worldRowsByAsset(manifest, 'bank', WORLD_ENTITIES.bank));
+
     expect(dbt).toMatchObject({ select: '+enterprises', success: true, problems: [] });
     expect(dbt.statusCounts.error + dbt.statusCounts.fail).toBe(0);
     expect(dbt.statusCounts.pass).toBeGreaterThan(0);
     expect(dbt.assets.map((asset) => asset.asset)).toEqual(
       dbtAssetsBuiltWith(MARTS_ENTERPRISES).map((asset) => asset.key),
     );
-
+    // One mart row per enterprise landed (the quarantined ones never reach it).
+    const enterprises = commerce.landings.find((l) => l.asset === 'raw_commerce.enterprises');
     const martRows = await martRowCount();
-    expect(martRows).toBe(simulator.enterpriseCount);
+    expect(martRows).toBe(enterprises?.rowCount);
     expect(dbt.assets.find((asset) => asset.asset === MARTS_ENTERPRISES)?.rowCount).toBe(martRows);
-  }, 300_000);
+  }, 600_000);
 
-  it('a second run for the same window returns the first result without landing again', async () => {
-    const again = await runCommerceLanding(temporal.client, { window: WINDOW, taskQueue });
+  it('a second run of the window returns the first result without landing again', async () => {
+    const again = await runSourcesLanding(temporal.client, { window: WINDOW, taskQueue });
     expect(again.outcome).toBe('completed-earlier');
-    expect(again.result.landing.landingId).toBe(firstLandingId);
-    expect(await martRowCount()).toBe(simulator.enterpriseCount);
+    expect(again.result).toEqual(first.result);
   });
+
+  it('landing the window again (--rerun) lands the same rows with the same checksums', async () => {
+    const rerun = await runSourcesLanding(temporal.client, {
+      window: WINDOW,
+      taskQueue,
+      rerun: true,
+    });
+    expect(rerun.outcome).toBe('started');
+    expect(landingFigures(rerun.result)).toEqual(landingFigures(first.result));
+    expect(rerun.result.sources.commerce.landings[0]?.landingId).not.toBe(
+      first.result.sources.commerce.landings[0]?.landingId,
+    );
+    expect(await martRowCount()).toBe(
+      first.result.dbt.assets.find((asset) => asset.asset === MARTS_ENTERPRISES)?.rowCount,
+    );
+  }, 600_000);
 });

@@ -37,7 +37,6 @@ describe('workflow bundle', () => {
       workflowsPath: WORKFLOWS_PATH,
       logger: quietLogger,
     });
-    expect(code).toContain('commerceLandingAndBuild');
     expect(code).toContain('sourcesLandingAndBuild');
     expect(code).not.toMatch(/@duckdb|node:child_process|@sg\/lake/);
   });

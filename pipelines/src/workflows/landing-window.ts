@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 
 /**
  * A landing window names one extraction of a source, e.g. `2024-06-30`. It becomes part of the
- * workflow id (`commerce-landing-<window>`) and of lake partitions, so it is kept to a short run of
+ * workflow id (`sources-landing-<window>`) and of lake partitions, so it is kept to a short run of
  * letters, digits and `-_.:`.
  */
 const LANDING_WINDOW = /^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$/;

@@ -320,6 +320,28 @@ describe('runSourcesLanding (idempotent per window)', () => {
   });
 });
 
+describe('runSourcesLanding: joining and refusing', () => {
+  it('joins a run in progress instead of starting a second one', async () => {
+    const recorded: string[] = [];
+    const { worker, taskQueue } = await temporal.workerWith(fakeActivities({}, recorded));
+    const window = `w-${crypto.randomUUID().slice(0, 8)}`;
+    const [a, b] = await worker.runUntil(
+      Promise.all([
+        runSourcesLanding(temporal.env.client, { window, taskQueue }),
+        runSourcesLanding(temporal.env.client, { window, taskQueue }),
+      ]),
+    );
+    expect(a.result).toEqual(b.result);
+    expect(recorded).toEqual(ALL_STEPS);
+  });
+
+  it('refuses an invalid window before contacting the server', async () => {
+    await expect(
+      runSourcesLanding(temporal.env.client, { window: '../etc', taskQueue: 'unused' }),
+    ).rejects.toThrow(/invalid landing window/);
+  });
+});
+
 /** The result of the window's completed run (read back without a worker). */
 async function lastResult(window: string): Promise<SourcesLandingAndBuildResult> {
   const handle = temporal.env.client.workflow.getHandle<typeof sourcesLandingAndBuild>(

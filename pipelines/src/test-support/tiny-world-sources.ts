@@ -1,0 +1,97 @@
+// The four sources of the tiny world (seed 640000), made real for tests that land them: the
+// commerce simulator serving the world (child process), the legacy business database seeded into
+// a database of its own on the test PostgreSQL, and the tax bureau's monthly drops of every period
+// and the banks' drops written into inbox folders by their simulators' CLIs.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPostgresTestDatabase } from '@sg/test-databases';
+import type { ServerTestDatabase } from '@sg/test-databases';
+import type { LandingMetadata } from '../activities/activity-metadata.ts';
+import { startCommerceSimulatorProcess } from './commerce-simulator-process.ts';
+import type { SimulatorProcess } from './commerce-simulator-process.ts';
+import {
+  generateTinyWorld,
+  seedBusinessDatabase,
+  worldRows,
+  worldTaxPeriods,
+  writeBankDrops,
+  writeTaxDrops,
+} from './simulator-cli.ts';
+import type { WorldManifest } from './simulator-cli.ts';
+
+export interface TinyWorldSources {
+  /** Scratch folder holding the world and the inboxes (removed by dispose). */
+  readonly dir: string;
+  readonly worldDir: string;
+  readonly manifest: WorldManifest;
+  /** The tax periods of the world's invoices and payments, in order. */
+  readonly periods: readonly string[];
+  readonly simulator: SimulatorProcess;
+  readonly businessDb: ServerTestDatabase;
+  readonly inboxes: { readonly tax: string; readonly bank: string };
+  /** The variables that point `resourcesFromEnv` at these sources. */
+  readonly env: Readonly<Record<string, string>>;
+  dispose(): Promise<void>;
+}
+
+const API = { apiKey: 'tiny-world-key', apiSecret: 'tiny-world-secret' };
+
+/** Generates the tiny world and starts or writes its four sources (`name`: the database's). */
+export async function prepareTinyWorldSources(name: string): Promise<TinyWorldSources> {
+  const dir = await mkdtemp(path.join(tmpdir(), `sg-${name}-`));
+  const worldDir = path.join(dir, 'world');
+  const manifest = await generateTinyWorld(worldDir);
+  const periods = await worldTaxPeriods(worldDir);
+  const inboxes = { tax: path.join(dir, 'tax-inbox'), bank: path.join(dir, 'bank-inbox') };
+  const [simulator, businessDb] = await Promise.all([
+    startCommerceSimulatorProcess({ worldDir, rateLimit: 0, ...API }),
+    createPostgresTestDatabase(name),
+    writeTaxDrops(worldDir, inboxes.tax, periods),
+    writeBankDrops(worldDir, inboxes.bank),
+  ]);
+  await seedBusinessDatabase(worldDir, businessDb.url);
+  return {
+    dir,
+    worldDir,
+    manifest,
+    periods,
+    simulator,
+    businessDb,
+    inboxes,
+    env: {
+      SG_COMMERCE_BASE_URL: simulator.url,
+      SG_COMMERCE_API_KEY: API.apiKey,
+      SG_COMMERCE_API_SECRET: API.apiSecret,
+      SG_BUSINESS_DB_URL: businessDb.url,
+      SG_TAX_INBOX_DIR: inboxes.tax,
+      SG_BANK_INBOX_DIR: inboxes.bank,
+    },
+    async dispose() {
+      await simulator.stop();
+      await businessDb.dispose();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** landed + quarantined per raw asset, summed over windows (tax: over periods). */
+export function receivedByAsset(landings: readonly LandingMetadata[]): Record<string, number> {
+  const received: Record<string, number> = {};
+  for (const landing of landings) {
+    received[landing.asset] =
+      (received[landing.asset] ?? 0) + landing.rowCount + landing.quarantinedCount;
+  }
+  return received;
+}
+
+/** The world's rows of each of `source`'s entities, keyed by raw asset (`raw_<source>.<entity>`). */
+export function worldRowsByAsset(
+  manifest: WorldManifest,
+  source: string,
+  entities: readonly string[],
+): Record<string, number> {
+  return Object.fromEntries(
+    entities.map((entity) => [`raw_${source}.${entity}`, worldRows(manifest, source, entity)]),
+  );
+}
