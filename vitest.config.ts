@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // One test command for the whole repository. Unit and integration tests sit beside the code as
-// *.test.ts; browser tests are apps/<app>/e2e/*.spec.ts and run after everything else.
+// *.test.ts; browser tests are apps/<app>/e2e/*.spec.ts and run after everything else. Any run,
+// including `vitest run <one file>`, first starts the PostgreSQL and MariaDB private to it (unless
+// SG_TEST_POSTGRES_URL and SG_TEST_MARIADB_URL name existing ones): see packages/test-databases.
 export default defineConfig({
   test: {
+    globalSetup: ['./packages/test-databases/src/vitest-global-setup.ts'],
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
     projects: [
       {

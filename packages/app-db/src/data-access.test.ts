@@ -1,6 +1,6 @@
 // The data-access suite, run unchanged against (a) the embedded PGlite socket server and (b) the
 // real PostgreSQL. Where the two differ, BackendTraits names the difference and the tests measure it.
-import { connect as netConnect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { protocol } from '@electric-sql/pglite';
 import type pg from 'pg';
@@ -61,27 +61,14 @@ function maxOverlap(intervals: readonly (readonly [number, number])[]): number {
 }
 
 /** Startup as a raw protocol client, so a test can stop in the middle of an exchange. */
-async function rawSession(connectionString: string): Promise<Socket> {
-  const url = new URL(connectionString);
-  const socket = netConnect(Number(url.port), url.hostname);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('error', reject);
-  });
-  const ready = new Promise<void>((resolve) => {
-    let seen = Buffer.alloc(0);
-    const onData = (chunk: Buffer): void => {
-      seen = Buffer.concat([seen, chunk]);
-      // ReadyForQuery, idle: 'Z' 0 0 0 5 'I'
-      if (seen.includes(Buffer.from([0x5a, 0, 0, 0, 5, 0x49]))) {
-        socket.off('data', onData);
-        resolve();
-      }
-    };
-    socket.on('data', onData);
-  });
-  socket.write(protocol.serialize.startup({ user: 'postgres', database: url.pathname.slice(1) }));
-  await ready;
+/**
+ * A session on which the test speaks the protocol itself: a `pg` client connects and
+ * authenticates (the test servers ask for a password, SCRAM), then lets go of its socket.
+ */
+async function rawSession(connectionString: string): Promise<Duplex> {
+  const client = await connect(connectionString);
+  const socket = client.connection.stream;
+  socket.removeAllListeners('data');
   return socket;
 }
 

@@ -1,10 +1,10 @@
 // Test support: the two backends every data-access test runs against, each able to hand out
 // fresh, empty databases and clean them up afterwards.
-import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { createPostgresTestDatabase, type ServerTestDatabase } from '@sg/test-databases';
 import pg from 'pg';
 import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
 
@@ -24,9 +24,6 @@ export interface TestBackend {
   /** Drops/stops everything createDatabase made. */
   dispose(): Promise<void>;
 }
-
-export const POSTGRES_ADMIN_URL =
-  process.env['SG_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let template: Promise<string> | undefined;
 
@@ -75,30 +72,19 @@ export function pgliteSocketBackend(): TestBackend {
   };
 }
 
-export function postgresBackend(adminUrl: string = POSTGRES_ADMIN_URL): TestBackend {
-  const databases: string[] = [];
-  const withAdmin = async (sql: string): Promise<void> => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(sql);
-    } finally {
-      await admin.end();
-    }
-  };
+/** Databases on the tests' PostgreSQL (SG_TEST_POSTGRES_URL, see @sg/test-databases). */
+export function postgresBackend(): TestBackend {
+  const databases: ServerTestDatabase[] = [];
   return {
     name: 'postgres',
     traits: { statementsWaitForOtherTransactions: false, sessionStateShared: false },
     createDatabase: async () => {
-      const name = `sg_app_db_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-      await withAdmin(`create database ${name}`);
-      databases.push(name);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return url.toString();
+      const database = await createPostgresTestDatabase('sg_app_db_test');
+      databases.push(database);
+      return database.url;
     },
     dispose: async () => {
-      for (const name of databases) await withAdmin(`drop database if exists ${name} with (force)`);
+      for (const database of databases) await database.dispose();
     },
   };
 }

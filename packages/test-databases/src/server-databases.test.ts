@@ -2,8 +2,9 @@ import * as mariadb from 'mariadb';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createMariadbTestDatabase, createPostgresTestDatabase } from './server-databases.ts';
+import { testServerUrl } from './server-urls.ts';
 
-describe('test databases on the real servers', () => {
+describe("test databases on the tests' servers", () => {
   it('creates an empty PostgreSQL database that accepts tables, and drops it', async () => {
     const database = await createPostgresTestDatabase('sg_testdb_check');
     const client = new pg.Client({ connectionString: database.url });
@@ -13,7 +14,7 @@ describe('test databases on the real servers', () => {
     await client.end();
     expect(rows[0]?.name).toMatch(/^sg_testdb_check_\d+_[0-9a-f]{8}$/);
     await database.dispose();
-    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
+    const admin = new pg.Client({ connectionString: testServerUrl('postgres') });
     await admin.connect();
     const left = await admin.query('select 1 from pg_database where datname = $1', [rows[0]?.name]);
     await admin.end();

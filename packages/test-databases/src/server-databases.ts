@@ -1,9 +1,9 @@
-// Test support: a uniquely named, empty database on the machine's real servers, dropped by
-// dispose(). PostgreSQL: 127.0.0.1:5432, user postgres (SG_TEST_POSTGRES_URL overrides the admin
-// URL). MariaDB: 127.0.0.1:3306, root, empty password (SG_TEST_MARIADB_URL).
+// Test support: a uniquely named, empty database on the tests' PostgreSQL or MariaDB (the admin
+// URLs in SG_TEST_POSTGRES_URL / SG_TEST_MARIADB_URL, see server-urls.ts), dropped by dispose().
 import { randomBytes } from 'node:crypto';
 import * as mariadb from 'mariadb';
 import pg from 'pg';
+import { testServerUrl, withDatabase } from './server-urls.ts';
 
 export interface ServerTestDatabase {
   readonly kind: 'postgres' | 'mariadb';
@@ -12,27 +12,17 @@ export interface ServerTestDatabase {
   dispose(): Promise<void>;
 }
 
-const POSTGRES_ADMIN_URL =
-  process.env['SG_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const MARIADB_ADMIN_URL =
-  process.env['SG_TEST_MARIADB_URL'] ?? 'mariadb://root@127.0.0.1:3306/mysql';
-
 /** `<prefix>_<pid>_<random>`: unique across parallel test files and runs. */
 function uniqueName(prefix: string): string {
   if (!/^[a-z][a-z0-9_]{0,30}$/.test(prefix)) throw new Error(`bad database prefix: ${prefix}`);
   return `${prefix}_${String(process.pid)}_${randomBytes(4).toString('hex')}`;
 }
 
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 export async function createPostgresTestDatabase(prefix: string): Promise<ServerTestDatabase> {
   const name = uniqueName(prefix);
+  const adminUrl = testServerUrl('postgres');
   const admin = async (sql: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
       await client.query(sql);
@@ -43,15 +33,16 @@ export async function createPostgresTestDatabase(prefix: string): Promise<Server
   await admin(`create database ${name}`);
   return {
     kind: 'postgres',
-    url: databaseUrl(POSTGRES_ADMIN_URL, name),
+    url: withDatabase(adminUrl, name),
     dispose: () => admin(`drop database if exists ${name} with (force)`),
   };
 }
 
 export async function createMariadbTestDatabase(prefix: string): Promise<ServerTestDatabase> {
   const name = uniqueName(prefix);
+  const adminUrl = testServerUrl('mariadb');
   const admin = async (sql: string): Promise<void> => {
-    const connection = await mariadb.createConnection(MARIADB_ADMIN_URL);
+    const connection = await mariadb.createConnection(adminUrl);
     try {
       await connection.query(sql);
     } finally {
@@ -61,7 +52,7 @@ export async function createMariadbTestDatabase(prefix: string): Promise<ServerT
   await admin(`create database ${name} character set utf8mb4`);
   return {
     kind: 'mariadb',
-    url: databaseUrl(MARIADB_ADMIN_URL, name),
+    url: withDatabase(adminUrl, name),
     dispose: () => admin(`drop database if exists ${name}`),
   };
 }

@@ -1,5 +1,5 @@
 // Test helpers for packages that run against a real lake (import '@sg/lake/testing' from tests only).
-export { TEST_CATALOG_KINDS, createTestLake, testPostgresSettings } from './test-lakes.ts';
+export { TEST_CATALOG_KINDS, createTestLake } from './test-lakes.ts';
 export type { TestCatalogKind, TestLake } from './test-lakes.ts';
 export {
   ENTERPRISE_BAD_DATE,

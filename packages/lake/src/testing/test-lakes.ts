@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createPostgresTestDatabase, libpqKeywordDsn } from '@sg/test-databases';
 import { resolveExtensionDirectory } from '../extension-directory.ts';
 import type { LakeConfig } from '../lake-config.ts';
 
@@ -16,42 +16,6 @@ export interface TestLake {
   /** Temp folder holding data (and the SQLite catalog); removed by dispose. */
   dir: string;
   dispose(): Promise<void>;
-}
-
-/** The test PostgreSQL server (the machine's; trust auth). Env SG_TEST_PG_* overrides. */
-export function testPostgresSettings(env: NodeJS.ProcessEnv = process.env): {
-  host: string;
-  port: number;
-  user: string;
-  adminDatabase: string;
-} {
-  return {
-    host: env['SG_TEST_PG_HOST'] ?? '127.0.0.1',
-    port: Number(env['SG_TEST_PG_PORT'] ?? '5432'),
-    user: env['SG_TEST_PG_USER'] ?? 'postgres',
-    adminDatabase: env['SG_TEST_PG_DATABASE'] ?? 'test',
-  };
-}
-
-async function withAdminClient(work: (client: pg.Client) => Promise<void>): Promise<void> {
-  const settings = testPostgresSettings();
-  const client = new pg.Client({
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    database: settings.adminDatabase,
-  });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function uniqueDatabaseName(): string {
-  const random = Math.random().toString(36).slice(2, 10);
-  return `sg_lake_test_${process.pid}_${random}`;
 }
 
 /** Creates a fresh lake of the given kind under a new temp folder. */
@@ -70,25 +34,14 @@ export async function createTestLake(kind: TestCatalogKind): Promise<TestLake> {
       dispose: () => rm(dir, { recursive: true, force: true }),
     };
   }
-  const database = uniqueDatabaseName();
-  await withAdminClient(async (client) => {
-    await client.query(`create database ${database}`);
-  });
-  const settings = testPostgresSettings();
+  // The catalog database lives on the tests' PostgreSQL (SG_TEST_POSTGRES_URL, see @sg/test-databases).
+  const database = await createPostgresTestDatabase('sg_lake_test');
   return {
     kind,
     dir,
-    config: {
-      ...base,
-      catalog: {
-        kind: 'postgres',
-        dsn: `dbname=${database} host=${settings.host} port=${settings.port} user=${settings.user}`,
-      },
-    },
+    config: { ...base, catalog: { kind: 'postgres', dsn: libpqKeywordDsn(database.url) } },
     dispose: async () => {
-      await withAdminClient(async (client) => {
-        await client.query(`drop database if exists ${database} with (force)`);
-      });
+      await database.dispose();
       await rm(dir, { recursive: true, force: true });
     },
   };
