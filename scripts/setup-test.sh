@@ -1,31 +1,53 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond `setup`: Debian's Chromium (browser tests drive it through
-# playwright-core; nothing downloads a browser of its own). Checks that PostgreSQL (app database,
-# lake catalog, legacy business source) answers on 127.0.0.1:5432 and MariaDB (legacy business
-# source) on 127.0.0.1:3306, starting them when they are installed but stopped.
+# Installs what the tests need beyond `setup`, from Debian's packages, when missing: Chromium (browser
+# tests drive it through playwright-core; nothing downloads a browser of its own), PostgreSQL and
+# MariaDB (their programs only: every test run starts its own private servers, see
+# packages/test-databases). Installing starts no server: no `main` PostgreSQL cluster is created and
+# service starts are refused while apt runs. Needs root (or sudo) only when something is missing.
 set -euo pipefail
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    echo "setup-test: installing Debian packages needs root; as root run: $*" >&2
+    exit 1
+  fi
+}
+
 if ! command -v chromium >/dev/null 2>&1; then
   echo "setup-test: installing Debian's chromium" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-  echo "setup-test: PostgreSQL is not answering on 127.0.0.1:5432; trying to start it" >&2
-  if command -v pg_ctlcluster >/dev/null 2>&1; then
-    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+
+missing=()
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+if ! { [ -x /usr/sbin/mariadbd ] && [ -x /usr/bin/mariadb-install-db ]; }; then
+  missing+=(mariadb-server)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-test: installing Debian's ${missing[*]}" >&2
+  # PostgreSQL's postinst creates and starts a `main` cluster (on a port near 5432, maybe one that
+  # `just up` uses); MariaDB's starts a server on 3306. The tests want neither.
+  if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    as_root mkdir -p /etc/postgresql-common
+    echo 'create_main_cluster = false' | as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
   fi
-  pg_isready -h 127.0.0.1 -p 5432 || { echo "setup-test: PostgreSQL is required for the tests (see README)" >&2; exit 1; }
-fi
-if ! mariadb-admin --host=127.0.0.1 --port=3306 --user=root ping >/dev/null 2>&1; then
-  echo "setup-test: MariaDB is not answering on 127.0.0.1:3306; trying to start it" >&2
-  if [ -x /usr/sbin/mariadbd ]; then
-    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
-    for _ in $(seq 1 30); do
-      mariadb-admin --host=127.0.0.1 --port=3306 --user=root ping >/dev/null 2>&1 && break
-      sleep 1
-    done
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# written by smart-guarantee setup-test while apt runs\nexit 101\n' |
+      as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    trap 'as_root rm -f "$policy"' EXIT
   fi
-  mariadb-admin --host=127.0.0.1 --port=3306 --user=root ping >/dev/null 2>&1 ||
-    { echo "setup-test: MariaDB is required for the business-source tests (see README)" >&2; exit 1; }
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive UCF_FORCE_CONFFOLD=1 \
+    apt-get install -y -qq -o Dpkg::Options::=--force-confold --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "setup-test: ok ($(chromium --version 2>/dev/null | head -1))"
+
+postgres_bin=$(compgen -G '/usr/lib/postgresql/*/bin/postgres' | sort -V | tail -1)
+echo "setup-test: ok ($(chromium --version 2>/dev/null | head -1); $("$postgres_bin" --version); $(/usr/sbin/mariadbd --version | cut -d' ' -f2-4))"
