@@ -1,7 +1,7 @@
 // Test support: a fresh, uniquely named legacy database on each backend, dropped afterwards.
-// PostgreSQL: 127.0.0.1:5432 user postgres (SG_TEST_POSTGRES_URL overrides the admin URL);
-// MariaDB: 127.0.0.1:3306 root, empty password (SG_TEST_MARIADB_URL); embedded: a PGlite server
-// from @sg/app-db on a free port in a temporary directory.
+// PostgreSQL and MariaDB: the test run's servers (SG_TEST_POSTGRES_URL / SG_TEST_MARIADB_URL, see
+// @sg/test-databases); embedded: a PGlite server from @sg/app-db on a free port in a temporary
+// directory.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
