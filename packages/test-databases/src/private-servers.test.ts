@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,12 @@ import * as mariadb from 'mariadb';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessRunning } from './process-liveness.ts';
-import { startPrivateServers, type PrivateServers } from './private-servers.ts';
+import {
+  REAPER_SCRIPT,
+  startPrivateServers,
+  typeScriptNode,
+  type PrivateServers,
+} from './private-servers.ts';
 import { readRunState, removeStaleRuns } from './run-directory.ts';
 import { testServerUrl } from './server-urls.ts';
 import { RUN_DIR_ENV } from './vitest-global-setup.ts';
@@ -121,6 +126,14 @@ describe('private test servers (real PostgreSQL and MariaDB from Debian)', () =>
     expect(await removeStaleRuns(dirname(servers.runDir))).toEqual([runId]);
     expect(existsSync(servers.runDir)).toBe(false);
     for (const server of servers.servers) expect(isProcessRunning(server.pid)).toBe(false);
+  });
+});
+
+describe('the reaper', () => {
+  it('runs on a Node that runs TypeScript, whichever Node started vitest', () => {
+    const run = spawnSync(typeScriptNode(), [REAPER_SCRIPT], { encoding: 'utf8' });
+    expect(run.stderr).toContain('usage: node reaper.ts <run dir>');
+    expect(run.status).toBe(2);
   });
 });
 

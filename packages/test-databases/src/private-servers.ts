@@ -4,9 +4,10 @@
 // detached reaper that watches it. Runs left by dead owners are removed when the next one starts.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { startMariadb } from './mariadb-server.ts';
 import { startPostgres } from './postgres-server.ts';
 import { processStat } from './process-liveness.ts';
@@ -63,13 +64,28 @@ function chooseRunRoot(roots: readonly string[], accounts: readonly ServiceAccou
   );
 }
 
+/**
+ * A Node that runs .ts files: this one (Node ≥ 22.18 strips types), else the repository's own Node
+ * 24 (the `node` dev dependency) — `vitest` started by an older system Node must still reap.
+ */
+export function typeScriptNode(): string {
+  if ((process.features as { typescript?: unknown }).typescript) return process.execPath;
+  const nodePackage = createRequire(import.meta.url).resolve('node/package.json');
+  return join(dirname(nodePackage), 'bin', 'node');
+}
+
 function startReaper(runDir: string): number | undefined {
-  const reaper = spawn(process.execPath, [REAPER_SCRIPT, runDir], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  reaper.unref();
-  return reaper.pid;
+  const log = openSync(join(runDir, 'reaper.log'), 'a');
+  try {
+    const reaper = spawn(typeScriptNode(), [REAPER_SCRIPT, runDir], {
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    reaper.unref();
+    return reaper.pid;
+  } finally {
+    closeSync(log);
+  }
 }
 
 export async function startPrivateServers(options: PrivateServersOptions): Promise<PrivateServers> {
