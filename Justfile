@@ -14,7 +14,8 @@ default:
 setup:
     bash scripts/setup.sh
 
-# Install what the tests need on top of `setup`: Debian's Chromium for browser tests.
+# Install what the tests need on top of `setup`, from Debian when missing: Chromium for browser tests,
+# PostgreSQL and MariaDB for the servers each test run starts (no server of the machine's own).
 setup-test: setup
     bash scripts/setup-test.sh
 
@@ -29,7 +30,8 @@ lint:
     prettier --check .
     tsc -p tsconfig.json
 
-# Every test: unit + integration (real DuckDB, DuckLake, PostgreSQL, PGlite, Temporal, dbt) then browser tests.
+# Every test: unit + integration (real DuckDB, DuckLake, PostgreSQL, MariaDB, PGlite, Temporal, dbt) then
+# browser tests, on a PostgreSQL and a MariaDB private to the run (see packages/test-databases).
 test: setup-test
     vitest run
 

@@ -50,4 +50,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 postgres_bin=$(compgen -G '/usr/lib/postgresql/*/bin/postgres' | sort -V | tail -1)
-echo "setup-test: ok ($(chromium --version 2>/dev/null | head -1); $("$postgres_bin" --version); $(/usr/sbin/mariadbd --version | cut -d' ' -f2-4))"
+echo "setup-test: ok ($(chromium --version 2>/dev/null | head -1); $("$postgres_bin" --version);" \
+  "MariaDB $(/usr/sbin/mariadbd --version | awk '{print $3}'))"
