@@ -7,7 +7,7 @@
  * Run: node packages/dbt-cli/scripts/measure-commit-contention.ts [trials=3]
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { landRecords, openLake } from '@sg/lake';
 import type { LandingRequest } from '@sg/lake';
 import {
@@ -19,6 +19,7 @@ import {
   writeNdjson,
 } from '@sg/lake/testing';
 import type { RawRecord, TestCatalogKind } from '@sg/lake/testing';
+import { SERVER_URL_ENV, startPrivateServers } from '@sg/test-databases';
 import { DbtRunError, runDbt } from '../src/index.ts';
 import type { CommitLockMode } from '../src/index.ts';
 import { createTestDbtProject } from '../src/testing/test-dbt-project.ts';
@@ -125,6 +126,21 @@ const MODES: [TestCatalogKind, CommitLockMode][] = withDbtRetries
       ['sqlite', 'auto'],
       ['postgres', 'auto'],
     ];
-for (const [kind, mode] of MODES) {
-  for (let i = 0; i < trials; i += 1) console.log(await trial(kind, mode));
+// The PostgreSQL catalog lives on a server private to this measurement unless SG_TEST_POSTGRES_URL
+// names one (as in the tests, see @sg/test-databases).
+const servers =
+  process.env[SERVER_URL_ENV.postgres] === undefined
+    ? await startPrivateServers({
+        dataDir: resolve(process.env['SG_DATA_DIR'] ?? '.data'),
+        kinds: ['postgres'],
+      })
+    : undefined;
+if (servers?.urls.postgres !== undefined)
+  process.env[SERVER_URL_ENV.postgres] = servers.urls.postgres;
+try {
+  for (const [kind, mode] of MODES) {
+    for (let i = 0; i < trials; i += 1) console.log(await trial(kind, mode));
+  }
+} finally {
+  await servers?.stop();
 }
