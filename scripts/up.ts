@@ -3,17 +3,26 @@
 // the Temporal dev server and the pipelines worker, the source simulators serving that world
 // (commerce-data API, the legacy business database, the tax API), writes the file sources' drops
 // once per world (the tax bureau's monthly drops, the banks' exports), runs one landing of all four
-// sources + dbt build, then the semantic API and the BI app. Prints the URLs; Ctrl-C stops everything.
+// sources + dbt build, then the semantic API and the BI app. Prints the URLs.
+// The long-running components are supervised (@sg/process-supervisor): one that dies is restarted
+// with back-off, each death and restart logged to the console and .data/logs/supervisor.log. Only
+// Ctrl-C (or SIGTERM) stops the platform: every child gets SIGTERM, then SIGKILL after its grace.
 import { createReadStream, existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
-  runToCompletion,
+  expectSuccess,
+  signalProcess,
   startProcess,
-  stopAll,
+  stopAllSupervised,
+  stopProcess,
+  superviseProcess,
+  supervisionLogger,
   waitForPort,
   type ManagedProcess,
-} from './process-supervisor.ts';
+  type ProcessSpec,
+  type SupervisedProcess,
+} from '@sg/process-supervisor';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = process.env['SG_DATA_DIR'] ?? join(root, '.data');
@@ -56,15 +65,39 @@ const env: Record<string, string> = {
   SG_SEMANTIC_PORT: String(ports.semantic),
 };
 
-const running: ManagedProcess[] = [];
-const start = (name: string, script: string, args: readonly string[] = []) => {
-  const proc = startProcess(
-    { name, command: node, args: [join(root, script), ...args], env, cwd: root },
+/** The long-running components, in start order (stopped in reverse). */
+const supervised: SupervisedProcess[] = [];
+/** One-shot steps running now (world, drops, pipeline run, BI build): stopped on Ctrl-C too. */
+const oneShots = new Set<ManagedProcess>();
+const logSupervision = supervisionLogger(logDir);
+/** The Temporal dev server gives its CLI 10 s after SIGTERM: give it more than that. */
+const STOP_GRACE_MS: Readonly<Record<string, number>> = { temporal: 15_000 };
+
+function supervise(spec: ProcessSpec): SupervisedProcess {
+  if (stopping) throw new Error(`not starting ${spec.name}: stopping`);
+  const proc = superviseProcess(spec, {
     logDir,
-  );
-  running.push(proc);
+    onEvent: logSupervision,
+    stopGraceMs: STOP_GRACE_MS[spec.name] ?? 10_000,
+  });
+  supervised.push(proc);
   return proc;
-};
+}
+
+const start = (name: string, script: string, args: readonly string[] = []): SupervisedProcess =>
+  supervise({ name, command: node, args: [join(root, script), ...args], env, cwd: root });
+
+/** Runs a one-shot step to completion; rejects (with its log path) when it fails. */
+async function runToCompletion(spec: ProcessSpec, dir: string): Promise<void> {
+  if (stopping) throw new Error(`not starting ${spec.name}: stopping`);
+  const proc = startProcess(spec, dir);
+  oneShots.add(proc);
+  try {
+    await expectSuccess(proc);
+  } finally {
+    oneShots.delete(proc);
+  }
+}
 
 function newestModification(dir: string): number {
   let newest = 0;
@@ -173,10 +206,10 @@ async function main(): Promise<void> {
   ]);
   await Promise.all([
     waitForPort(appDb, host, ports.appDb),
-    waitForPort(temporal, host, ports.temporal, 120_000),
+    waitForPort(temporal, host, ports.temporal, { timeoutMs: 120_000 }),
     waitForPort(commerce, host, ports.commerce),
     waitForPort(tax, host, ports.tax),
-    waitForPort(businessDb, host, ports.businessDb, 300_000),
+    waitForPort(businessDb, host, ports.businessDb, { timeoutMs: 300_000 }),
   ]);
   console.log('· 应用数据库、Temporal、工商/税务模拟器、业务系统数据库已就绪');
   await fileDrops;
@@ -198,26 +231,22 @@ async function main(): Promise<void> {
 
   await buildBiAppIfStale();
   const semantic = start('semantic', 'semantic/src/main.ts');
-  const bi = startProcess(
-    {
-      name: 'bi',
-      command: node,
-      args: [join(root, 'apps/bi/build/index.js')],
-      cwd: join(root, 'apps/bi'),
-      env: {
-        ...env,
-        HOST: host,
-        PORT: String(ports.bi),
-        ORIGIN: `http://${host}:${String(ports.bi)}`,
-      },
+  const bi = supervise({
+    name: 'bi',
+    command: node,
+    args: [join(root, 'apps/bi/build/index.js')],
+    cwd: join(root, 'apps/bi'),
+    env: {
+      ...env,
+      HOST: host,
+      PORT: String(ports.bi),
+      ORIGIN: `http://${host}:${String(ports.bi)}`,
     },
-    logDir,
-  );
-  running.push(bi);
+  });
   await Promise.all([waitForPort(semantic, host, ports.semantic), waitForPort(bi, host, ports.bi)]);
 
   console.log(`
-智慧担保已启动 (Ctrl-C 停止):
+智慧担保已启动 (Ctrl-C 停止；组件意外退出会自动重启，见 ${join(logDir, 'supervisor.log')}):
   BI 看板 (企业分布概览)     http://${host}:${String(ports.bi)}/
   语义层 API (Cube REST)     http://${host}:${String(ports.semantic)}/cubejs-api/v1/meta
   Temporal 界面              http://${host}:${String(ports.temporalUi)}/
@@ -229,23 +258,42 @@ async function main(): Promise<void> {
   银行流水导出文件           ${bankInbox}
   模拟世界数据               ${worldDir}
 `);
-  const first = await Promise.race(running.map(async (p) => ({ p, code: await p.exited })));
-  throw new Error(`${first.p.name} stopped (exit ${String(first.code)}); see ${first.p.logPath}`);
+}
+
+/** Stops the one-shot steps and every supervised component (reverse start order), bounded. */
+async function stopEverything(): Promise<void> {
+  await Promise.all([...oneShots].map((proc) => stopProcess(proc, 10_000)));
+  await stopAllSupervised(supervised);
+}
+
+/** A second Ctrl-C while stopping: kill what is left at once (process groups included). */
+function killEverythingNow(): void {
+  for (const proc of [...oneShots, ...supervised.flatMap((p) => p.current() ?? [])]) {
+    signalProcess(proc, 'SIGKILL');
+  }
 }
 
 let stopping = false;
-const shutdown = async (exitCode: number): Promise<never> => {
-  if (!stopping) {
-    stopping = true;
-    await stopAll(running);
-  }
+const shutdown = async (exitCode: number, reason: string): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`· ${reason}，正在停止全部组件 (再按一次 Ctrl-C 立即强制结束) …`);
+  await stopEverything();
+  console.log('· 全部组件已停止');
   process.exit(exitCode);
 };
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      killEverythingNow();
+      process.exit(130);
+    }
+    void shutdown(0, `收到 ${signal}`);
+  });
+}
 
 main().catch(async (error: unknown) => {
   if (stopping) return;
   console.error(`启动失败: ${error instanceof Error ? error.message : String(error)}`);
-  await shutdown(1);
+  await shutdown(1, '启动失败');
 });
