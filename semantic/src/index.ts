@@ -29,9 +29,33 @@ export {
 } from './api/cube-responses.ts';
 export type { LoadResult, MultiLoadResponse } from './api/cube-responses.ts';
 export { DEV_SEMANTIC_SECRET, signToken, verifyAuthorization } from '@sg/api-token';
-export { createQueryRunner } from './server/query-runner.ts';
-export type { QueryRunner, ConnectionOpener } from './server/query-runner.ts';
+export {
+  createQueryRunner,
+  classifyQueryFailure,
+  DEFAULT_RUNNER_LIMITS,
+  QueryTimeoutError,
+} from './server/query-runner.ts';
+export type {
+  ConnectionSource,
+  QueryFailure,
+  QueryRunner,
+  QuerySession,
+  RunnerLimits,
+  SourceOpener,
+} from './server/query-runner.ts';
+export {
+  PoolClosedError,
+  PoolSaturatedError,
+  PoolWaitTimeoutError,
+} from './server/connection-pool.ts';
+export type { PoolLimits, PoolStats } from './server/connection-pool.ts';
+export { CONTINUE_WAIT, errorResponse } from './server/error-responses.ts';
 export { createSemanticServer, API_BASE_PATH } from './server/semantic-server.ts';
+export type { DrainReport, SemanticServer } from './server/semantic-server.ts';
 export { ARROW_STREAM_MEDIA_TYPE } from './server/arrow-ipc.ts';
-export { semanticSettingsFromEnv, DEFAULT_SEMANTIC_PORT } from './server/semantic-settings.ts';
+export {
+  semanticSettingsFromEnv,
+  DEFAULT_DRAIN_MS,
+  DEFAULT_SEMANTIC_PORT,
+} from './server/semantic-settings.ts';
 export type { SemanticSettings } from './server/semantic-settings.ts';

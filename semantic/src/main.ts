@@ -8,10 +8,10 @@ import { semanticSettingsFromEnv } from './server/semantic-settings.ts';
 const settings = semanticSettingsFromEnv();
 const model = loadSemanticModel(settings.modelDirectory);
 const lakeConfig = lakeConfigFromEnv();
-// Opened on the first query (the lake may not exist yet when the server starts) and reopened
-// after a failure; the read-only DuckLake connection sees each new snapshot as it is committed.
-const runner = createQueryRunner(() => openLake(lakeConfig, { readOnly: true }));
-const server = createSemanticServer({
+// One read-only lake instance, opened on the first query (the lake may not exist yet when the
+// server starts), with a pool of connections to it; it sees each new snapshot as it is committed.
+const runner = createQueryRunner(() => openLake(lakeConfig, { readOnly: true }), settings.limits);
+const semantic = createSemanticServer({
   model,
   runner,
   secret: settings.secret,
@@ -20,6 +20,7 @@ const server = createSemanticServer({
     console.log(`[semantic] ${line}`);
   },
 });
+const server = semantic.http;
 
 if (settings.usesDevSecret) {
   console.warn('[semantic] SG_SEMANTIC_SECRET is not set: using the development secret');
@@ -28,14 +29,40 @@ server.listen(settings.port, settings.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : settings.port;
   const views = [...model.views.keys()].join(', ');
+  const { size, maxWaiting, queryTimeoutMs } = settings.limits;
   console.log(
-    `[semantic] listening on http://${settings.host}:${port}${API_BASE_PATH} (views: ${views})`,
+    `[semantic] listening on http://${settings.host}:${port}${API_BASE_PATH} (views: ${views}; ` +
+      `${size} connections, queue ${maxWaiting}, query timeout ${queryTimeoutMs} ms)`,
   );
 });
 
-const shutdown = (): void => {
-  server.close();
-  void runner.close().finally(() => process.exit(0));
+/** How long past the drain a stuck shutdown may take before the process exits regardless. */
+const EXIT_BACKSTOP_MS = 5_000;
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals): void => {
+  if (stopping) {
+    console.log(`[semantic] ${signal} again: exiting now`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`[semantic] ${signal}: draining in-flight requests (up to ${settings.drainMs} ms)`);
+  setTimeout(() => {
+    console.error('[semantic] shutdown did not finish: exiting');
+    process.exit(1);
+  }, settings.drainMs + EXIT_BACKSTOP_MS).unref();
+  semantic.drain(settings.drainMs).then(
+    (report) => {
+      const how = report.forced
+        ? `interrupted the queries still running; ${report.abandoned} requests unanswered`
+        : 'all requests answered';
+      console.log(`[semantic] stopped after ${report.ms} ms (${how})`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(`[semantic] drain failed: ${String(error)}`);
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

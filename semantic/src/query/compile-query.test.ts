@@ -20,10 +20,11 @@ let runner: QueryRunner;
 beforeAll(async () => {
   db = await openMartDatabase(ENTERPRISES_NINGXIA_SEVEN);
   runner = createQueryRunner(() =>
-    Promise.resolve({ connection: db.connection, close: () => undefined }),
+    Promise.resolve({ connect: () => db.connect(), close: () => undefined }),
   );
 });
-afterAll(() => {
+afterAll(async () => {
+  await runner.close();
   db.close();
 });
 

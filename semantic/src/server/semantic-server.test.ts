@@ -10,6 +10,7 @@ import { ENTERPRISES_NINGXIA_SEVEN, openMartDatabase } from '../test-fixtures/en
 import type { MartDatabase } from '../test-fixtures/enterprises-mart.ts';
 import { ARROW_STREAM_MEDIA_TYPE } from './arrow-ipc.ts';
 import { createQueryRunner } from './query-runner.ts';
+import type { QueryRunner } from './query-runner.ts';
 import { createSemanticServer } from './semantic-server.ts';
 
 const SECRET = 'server-test-secret';
@@ -22,6 +23,7 @@ const BY_PREFECTURE = {
 } as const;
 
 let db: MartDatabase;
+let runner: QueryRunner;
 let server: Server;
 let baseUrl: string;
 let api: CubeApi;
@@ -29,14 +31,15 @@ const token = signToken({ sub: 'test' }, SECRET, { expiresInSeconds: 600 });
 
 beforeAll(async () => {
   db = await openMartDatabase(ENTERPRISES_NINGXIA_SEVEN);
+  runner = createQueryRunner(() =>
+    Promise.resolve({ connect: () => db.connect(), close: () => undefined }),
+  );
   server = createSemanticServer({
     model: loadSemanticModel(),
-    runner: createQueryRunner(() =>
-      Promise.resolve({ connection: db.connection, close: () => undefined }),
-    ),
+    runner,
     secret: SECRET,
     corsOrigins: [BI_ORIGIN],
-  });
+  }).http;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cubejs-api/v1`;
   api = cube(token, { apiUrl: baseUrl });
@@ -44,6 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
+  await runner.close();
   db.close();
 });
 

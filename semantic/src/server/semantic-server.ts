@@ -1,5 +1,7 @@
 // Cube's REST API (/cubejs-api/v1/load, /sql, /meta) over node:http, answered by our compiler and
 // DuckDB. Authorisation: a Cube-style HS256 JWT in the Authorization header. CORS for the BI apps.
+// A request's queries run in one session of the runner's connection pool; a busy server answers
+// "Continue wait" or 503 (error-responses.ts). drain() stops it within a bounded time (SIGTERM).
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { loadResult, metaResponse, multiLoadResponse, sqlResponse } from '../api/cube-responses.ts';
@@ -9,7 +11,10 @@ import { compileQuery, parseCubeQuery } from '../query/compile-query.ts';
 import type { CompiledQuery } from '../query/compile-query.ts';
 import { QueryError } from '../query/query-errors.ts';
 import { ARROW_STREAM_MEDIA_TYPE, arrowIpcStream } from './arrow-ipc.ts';
-import type { QueryRunner } from './query-runner.ts';
+import { HttpError, errorResponse } from './error-responses.ts';
+import { PoolClosedError } from './connection-pool.ts';
+import { classifyQueryFailure } from './query-runner.ts';
+import type { QueryRunner, QuerySession } from './query-runner.ts';
 
 export const API_BASE_PATH = '/cubejs-api/v1';
 const MAX_BODY_BYTES = 1_000_000;
@@ -23,18 +28,39 @@ export interface SemanticServerOptions {
   readonly log?: (line: string) => void;
 }
 
-class HttpError extends Error {
-  override name = 'HttpError';
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
+/** How a drain ended: `forced` when requests were still running at the deadline. */
+export interface DrainReport {
+  readonly forced: boolean;
+  /** Requests still unanswered when the drain gave up on them. */
+  readonly abandoned: number;
+  readonly ms: number;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export interface SemanticServer {
+  readonly http: Server;
+  /** Requests being answered now. */
+  inFlight(): number;
+  /**
+   * Stops accepting connections and lets in-flight requests finish for `graceMs`; then interrupts
+   * the queries still running and waits briefly for their answers. Closes the runner either way.
+   */
+  drain(graceMs: number): Promise<DrainReport>;
+}
+
+const SHUTTING_DOWN = 'The semantic server is shutting down';
+
+/** After the grace period, how long interrupted queries get to answer. */
+const INTERRUPTED_ANSWER_MS = 2_000;
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
   });
@@ -103,26 +129,25 @@ function parseJsonParam(raw: string): unknown {
   }
 }
 
-export function createSemanticServer(options: SemanticServerOptions): Server {
-  const { model, runner, secret, corsOrigins } = options;
-  const log = options.log ?? (() => undefined);
+type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
+function apiRoutes(model: SemanticModel, runner: QueryRunner): Record<string, Route> {
   const compile = async (req: IncomingMessage, url: URL) => {
     const { query, multi } = await requestQuery(req, url);
     if (query === undefined) throw new QueryError('Query param "query" is required');
     return { compiled: compileQuery(model, parseCubeQuery(query)), multi };
   };
 
-  const total = async (compiled: CompiledQuery): Promise<number | undefined> => {
+  const total = async (
+    session: QuerySession,
+    compiled: CompiledQuery,
+  ): Promise<number | undefined> => {
     if (compiled.totalSql === undefined) return undefined;
-    const rows = await runner.run(compiled.totalSql, compiled.params);
+    const rows = await session.run(compiled.totalSql, compiled.params);
     return Number(rows[0]?.['total'] ?? 0);
   };
 
-  const routes: Record<
-    string,
-    (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
-  > = {
+  return {
     '/meta': (_req, res) => {
       sendJson(res, 200, metaResponse(model));
       return Promise.resolve();
@@ -133,11 +158,12 @@ export function createSemanticServer(options: SemanticServerOptions): Server {
     },
     '/load': async (req, res, url) => {
       const { compiled, multi } = await compile(req, url);
-      const [rows, lastRefreshTime, count] = await Promise.all([
-        runner.run(compiled.sql, compiled.params),
-        runner.lastRefreshTime(),
-        total(compiled),
-      ]);
+      // One connection for the request's queries, one after another.
+      const { rows, lastRefreshTime, count } = await runner.session(async (session) => ({
+        rows: await session.run(compiled.sql, compiled.params),
+        count: await total(session, compiled),
+        lastRefreshTime: await session.lastRefreshTime(),
+      }));
       if ((req.headers.accept ?? '').includes(ARROW_STREAM_MEDIA_TYPE)) {
         const bytes = arrowIpcStream(compiled, rows);
         res.writeHead(200, {
@@ -151,44 +177,111 @@ export function createSemanticServer(options: SemanticServerOptions): Server {
       sendJson(res, 200, multi ? multiLoadResponse(result) : result);
     },
   };
+}
 
-  return createServer((req, res) => {
+/** Counts requests being answered and tells waiters when none is left. */
+function inFlightCounter() {
+  let count = 0;
+  const idleWaiters = new Set<() => void>();
+  return {
+    count: () => count,
+    start: () => {
+      count += 1;
+    },
+    end: () => {
+      count -= 1;
+      if (count === 0) for (const wake of [...idleWaiters]) wake();
+    },
+    /** True once no request is in flight, false if `ms` passes first. */
+    whenIdle: (ms: number) =>
+      new Promise<boolean>((resolve) => {
+        if (count === 0) {
+          resolve(true);
+          return;
+        }
+        const wake = (): void => {
+          clearTimeout(timer);
+          idleWaiters.delete(wake);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          idleWaiters.delete(wake);
+          resolve(false);
+        }, ms);
+        idleWaiters.add(wake);
+      }),
+  };
+}
+
+export function createSemanticServer(options: SemanticServerOptions): SemanticServer {
+  const { runner, secret, corsOrigins } = options;
+  const log = options.log ?? (() => undefined);
+  const routes = apiRoutes(options.model, runner);
+  const requests = inFlightCounter();
+  let draining = false;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/readyz' || url.pathname === '/livez') {
+      sendJson(res, draining ? 503 : 200, { health: draining ? 'DRAINING' : 'HEALTH' });
+      return;
+    }
+    const route = url.pathname.startsWith(`${API_BASE_PATH}/`)
+      ? routes[url.pathname.slice(API_BASE_PATH.length)]
+      : undefined;
+    if (route === undefined) throw new HttpError(404, `Not found: ${url.pathname}`);
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      throw new HttpError(405, `Method ${req.method ?? ''} not allowed`);
+    }
+    if (draining) throw new PoolClosedError(SHUTTING_DOWN);
+    const auth = verifyAuthorization(req.headers.authorization, secret);
+    if (!auth.ok) throw new HttpError(auth.status, auth.error);
+    await route(req, res, url);
+  };
+
+  const http = createServer((req, res) => {
     const started = Date.now();
+    requests.start();
     const url = new URL(req.url ?? '/', 'http://localhost');
     applyCors(req, res, corsOrigins);
-    const handle = async (): Promise<void> => {
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204).end();
-        return;
-      }
-      if (url.pathname === '/readyz' || url.pathname === '/livez') {
-        sendJson(res, 200, { health: 'HEALTH' });
-        return;
-      }
-      const route = url.pathname.startsWith(`${API_BASE_PATH}/`)
-        ? routes[url.pathname.slice(API_BASE_PATH.length)]
-        : undefined;
-      if (route === undefined) throw new HttpError(404, `Not found: ${url.pathname}`);
-      if (req.method !== 'GET' && req.method !== 'POST') {
-        throw new HttpError(405, `Method ${req.method ?? ''} not allowed`);
-      }
-      const auth = verifyAuthorization(req.headers.authorization, secret);
-      if (!auth.ok) throw new HttpError(auth.status, auth.error);
-      await route(req, res, url);
-    };
-    handle()
+    // A draining server closes each connection after its answer.
+    if (draining) res.setHeader('Connection', 'close');
+    handle(req, res, url)
       .catch((error: unknown) => {
-        if (error instanceof QueryError) {
-          sendJson(res, 400, { error: error.message });
-        } else if (error instanceof HttpError) {
-          sendJson(res, error.status, { error: error.message });
-        } else {
-          log(`error ${req.method ?? ''} ${url.pathname}: ${String(error)}`);
-          sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
-        }
+        // A query interrupted by the drain: the request was cut short by the shutdown.
+        const shutDown = draining && classifyQueryFailure(error) === 'interrupted';
+        const answer = errorResponse(shutDown ? new PoolClosedError(SHUTTING_DOWN) : error);
+        if (answer.unexpected) log(`error ${req.method ?? ''} ${url.pathname}: ${String(error)}`);
+        if (!res.headersSent) sendJson(res, answer.status, answer.body, answer.headers);
       })
       .finally(() => {
+        requests.end();
         log(`${req.method ?? ''} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`);
       });
   });
+
+  return {
+    http,
+    inFlight: requests.count,
+    drain: async (graceMs) => {
+      const started = Date.now();
+      draining = true;
+      http.close();
+      http.closeIdleConnections();
+      const drained = await requests.whenIdle(graceMs);
+      if (!drained) {
+        log(`drain: ${requests.count()} requests still running after ${graceMs} ms: interrupting`);
+        runner.interrupt();
+      }
+      // Waiting requests are refused; idle connections close, busy ones once their query ends.
+      await runner.close();
+      if (!drained) await requests.whenIdle(INTERRUPTED_ANSWER_MS);
+      const abandoned = requests.count();
+      http.closeAllConnections();
+      return { forced: !drained, abandoned, ms: Date.now() - started };
+    },
+  };
 }

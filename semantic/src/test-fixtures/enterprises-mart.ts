@@ -105,6 +105,8 @@ export async function createEnterprisesMart(
 
 export interface MartDatabase {
   readonly connection: DuckDBConnection;
+  /** Another connection to the same in-memory database (for a query runner's pool). */
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
@@ -116,6 +118,7 @@ export async function openMartDatabase(rows: readonly MartEnterprise[]): Promise
   await createEnterprisesMart(connection, rows);
   return {
     connection,
+    connect: () => instance.connect(),
     close: () => {
       connection.closeSync();
       instance.closeSync();
