@@ -274,9 +274,19 @@ function killEverythingNow(): void {
 }
 
 let stopping = false;
+let stopRequestedAt = 0;
+/**
+ * One Ctrl-C reaches up.ts more than once: from the terminal (its process group) and relayed by
+ * `npx` and `just`. Signals within this window are that same Ctrl-C; a later one forces the end.
+ */
+const RELAYED_SIGNAL_WINDOW_MS = 2_000;
+// The console may be gone (the terminal closed, `just` exited): stopping must go on regardless.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 const shutdown = async (exitCode: number, reason: string): Promise<void> => {
   if (stopping) return;
   stopping = true;
+  stopRequestedAt = Date.now();
   console.log(`· ${reason}，正在停止全部组件 (再按一次 Ctrl-C 立即强制结束) …`);
   await stopEverything();
   console.log('· 全部组件已停止');
@@ -285,6 +295,7 @@ const shutdown = async (exitCode: number, reason: string): Promise<void> => {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) {
+      if (Date.now() - stopRequestedAt < RELAYED_SIGNAL_WINDOW_MS) return;
       killEverythingNow();
       process.exit(130);
     }

@@ -17,7 +17,8 @@ export function supervisionLogger(
   return (event) => {
     const line = describeSupervisorEvent(event);
     appendFileSync(path, `${new Date().toISOString()} ${line}\n`);
-    // Starts and stops are routine; deaths and restarts are what a person must see.
+    // Starts are routine (the caller says when all is ready); deaths and restarts must be seen.
     if (event.kind === 'died' || event.kind === 'restarted') print(`! ${line}`);
+    else if (event.kind === 'stopped') print(`· ${line}`);
   };
 }
