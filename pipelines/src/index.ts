@@ -7,59 +7,35 @@ export type {
   AssetKind,
   AssetPartitioning,
 } from './assets/asset-definition.ts';
-export {
-  LANDING_SOURCES,
-  MARTS_ENTERPRISES,
-  RAW_COMMERCE_ENTERPRISES,
-  STG_COMMERCE_ENTERPRISES,
-  assetGraph,
-  dbtAssetsBuiltWith,
-  dbtSelectorFor,
-  landingAssetKey,
-  landingAssetsOf,
-  sourcesUpstreamOf,
-} from './assets/registry.ts';
-export type { SourceName } from './assets/registry.ts';
-export { createActivities, DBT_BUILD_FAILED } from './activities/index.ts';
+export { SOURCES, createPipelineRegistry, landingAssetKey } from './assets/registry.ts';
+export type { DbtBuildPlan, PipelineRegistry } from './assets/registry.ts';
+export { createActivities, DBT_BUILD_FAILED, loadPipelineRegistry } from './activities/index.ts';
 export type {
   AssetRowCount,
-  BankSourceMetadata,
-  BusinessSourceMetadata,
-  BusinessTableMetadata,
-  CommerceSourceMetadata,
   DbtBuildMetadata,
   DbtNodeProblem,
   DbtNodeStatus,
   LandingMetadata,
   PipelineActivities,
-  RefusedDrop,
+  PlannedSource,
   SourceLandingMetadata,
-  TaxInboxMetadata,
-  TaxPeriodMetadata,
+  SourcesLandingPlan,
 } from './activities/index.ts';
 export {
   BANK_DROP_REFUSED,
   BUSINESS_DATABASE_REJECTED,
   COMMERCE_API_REJECTED,
   SOURCE_INBOX_MISSING,
+  SOURCE_REJECTED,
   TAX_DROP_REFUSED,
 } from './activities/activity-errors.ts';
 export {
-  LOCAL_COMMERCE_DEFAULTS,
   ResourceConfigError,
-  businessConfigForEnvironment,
-  commerceConfigForEnvironment,
-  inboxesForEnvironment,
   pipelineEnvironmentFromEnv,
   resourcesFromEnv,
+  sourceConfigsFromEnv,
 } from './resources.ts';
-export type {
-  DbtRunner,
-  Env,
-  PipelineEnvironment,
-  PipelineResources,
-  SourceInboxes,
-} from './resources.ts';
+export type { DbtRunner, Env, PipelineEnvironment, PipelineResources } from './resources.ts';
 export {
   DEFAULT_TEMPORAL_ADDRESS,
   NAMESPACE,

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { LOCAL_COMMERCE_DEFAULTS } from '@sg/connector-commerce';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_COMMERCE_DEFAULTS, ResourceConfigError, resourcesFromEnv } from './resources.ts';
+import { ResourceConfigError, resourcesFromEnv } from './resources.ts';
 
 const PRODUCTION_COMMERCE = {
   SG_COMMERCE_BASE_URL: 'https://api.vendor.example/open',
@@ -27,13 +28,16 @@ describe('resourcesFromEnv', () => {
       env: { SG_DATA_DIR: '/srv/sg' },
       expected: {
         environment: 'local',
-        commerce: {
-          baseUrl: 'http://127.0.0.1:7301',
-          apiKey: LOCAL_COMMERCE_DEFAULTS.apiKey,
-          apiSecret: LOCAL_COMMERCE_DEFAULTS.apiSecret,
+        sources: {
+          commerce: {
+            baseUrl: 'http://127.0.0.1:7301',
+            apiKey: LOCAL_COMMERCE_DEFAULTS.apiKey,
+            apiSecret: LOCAL_COMMERCE_DEFAULTS.apiSecret,
+          },
+          business: { url: 'postgres://postgres@127.0.0.1:5434/postgres' },
+          tax: { inboxDir: '/srv/sg/tax/inbox' },
+          bank: { inboxDir: '/srv/sg/bank/inbox' },
         },
-        business: { url: 'postgres://postgres@127.0.0.1:5434/postgres' },
-        inboxes: { tax: '/srv/sg/tax/inbox', bank: '/srv/sg/bank/inbox' },
         lake: {
           dataDir: '/srv/sg',
           dataPath: '/srv/sg/lake/data/',
@@ -44,18 +48,21 @@ describe('resourcesFromEnv', () => {
     {
       name: 'LOCAL_SIMULATOR_ON_OTHER_PORT',
       env: { SG_DATA_DIR: '/srv/sg', SG_SIM_COMMERCE_PORT: '7400' },
-      expected: { environment: 'local', commerce: { baseUrl: 'http://127.0.0.1:7400' } },
+      expected: {
+        environment: 'local',
+        sources: { commerce: { baseUrl: 'http://127.0.0.1:7400' } },
+      },
     },
     {
       name: 'LOCAL_EMBEDDED_BUSINESS_DB_ON_OTHER_PORT',
       env: { SG_DATA_DIR: '/srv/sg', SG_BUSINESS_DB_PORT: '5599' },
-      expected: { business: { url: 'postgres://postgres@127.0.0.1:5599/postgres' } },
+      expected: { sources: { business: { url: 'postgres://postgres@127.0.0.1:5599/postgres' } } },
     },
     {
       name: 'LOCAL_EXPLICIT_INBOXES (relative paths resolved)',
       env: { SG_DATA_DIR: '/srv/sg', SG_TAX_INBOX_DIR: '/mnt/tax', SG_BANK_INBOX_DIR: 'bank-in' },
       expected: {
-        inboxes: { tax: '/mnt/tax', bank: path.resolve('bank-in') },
+        sources: { tax: { inboxDir: '/mnt/tax' }, bank: { inboxDir: path.resolve('bank-in') } },
       },
     },
     {
@@ -63,7 +70,9 @@ describe('resourcesFromEnv', () => {
       env: { SG_DATA_DIR: '/srv/sg', ...PRODUCTION_COMMERCE },
       expected: {
         environment: 'local',
-        commerce: { baseUrl: 'https://api.vendor.example/open', apiKey: 'prod-key' },
+        sources: {
+          commerce: { baseUrl: 'https://api.vendor.example/open', apiKey: 'prod-key' },
+        },
       },
     },
     {
@@ -78,9 +87,12 @@ describe('resourcesFromEnv', () => {
       },
       expected: {
         environment: 'production',
-        commerce: PRODUCTION_COMMERCE_CONFIG,
-        business: { url: PRODUCTION_SOURCES.SG_BUSINESS_DB_URL },
-        inboxes: { tax: '/srv/exchange/tax', bank: '/srv/exchange/bank' },
+        sources: {
+          commerce: PRODUCTION_COMMERCE_CONFIG,
+          business: { url: PRODUCTION_SOURCES.SG_BUSINESS_DB_URL },
+          tax: { inboxDir: '/srv/exchange/tax' },
+          bank: { inboxDir: '/srv/exchange/bank' },
+        },
         lake: {
           dataPath: 's3://sg-lake/data/',
           catalog: { kind: 'postgres', dsn: 'dbname=lake host=db.internal' },

@@ -1,17 +1,15 @@
 // Resources: everything activities need to reach the outside world, chosen per environment by one
-// function. Local: SQLite-catalogued lake under $SG_DATA_DIR, the commerce simulator, the embedded
-// legacy business database, and the tax and bank inbox folders under $SG_DATA_DIR.
-// Production: whatever the environment names (PostgreSQL catalog, object storage, the real API,
-// the client's legacy database, the folders the exchanges deliver into); nothing is defaulted.
-import path from 'node:path';
-import { businessClientConfigFromEnv } from '@sg/connector-business';
-import type { BusinessClientConfig } from '@sg/connector-business';
-import { commerceClientConfigFromEnv } from '@sg/connector-commerce';
-import type { CommerceClientConfig } from '@sg/connector-commerce';
+// function. Local: SQLite-catalogued lake under $SG_DATA_DIR, and each source's local default as
+// its definition gives it (the commerce simulator, the embedded legacy business database, the tax
+// and bank inbox folders under $SG_DATA_DIR). Production: whatever the environment names
+// (PostgreSQL catalog, object storage, the real API, the client's legacy database, the folders the
+// exchanges deliver into); nothing is defaulted.
 import { lakeConfigFromEnv } from '@sg/lake';
 import type { LakeConfig } from '@sg/lake';
-import { runDbt } from '@sg/dbt-cli';
-import type { DbtRunSummary } from '@sg/dbt-cli';
+import { parseDbtProject, runDbt } from '@sg/dbt-cli';
+import type { DbtManifest, DbtRunSummary } from '@sg/dbt-cli';
+import type { SourceDefinition } from '@sg/source-contract';
+import { SOURCES } from './assets/registry.ts';
 
 export type PipelineEnvironment = 'local' | 'production';
 
@@ -27,32 +25,17 @@ export type DbtRunner = (
 export interface PipelineResources {
   readonly environment: PipelineEnvironment;
   readonly lake: LakeConfig;
-  readonly commerce: CommerceClientConfig;
-  /** The legacy business database (PostgreSQL, MariaDB or the embedded PGlite server). */
-  readonly business: BusinessClientConfig;
-  /** Folders the file-delivering sources drop into (absolute paths). */
-  readonly inboxes: SourceInboxes;
+  /**
+   * Each registered source's settings, by source name, as its definition read them from the
+   * environment (`configFromEnvironment`): what its `land` is given.
+   */
+  readonly sources: Readonly<Record<string, unknown>>;
   readonly dbt: DbtRunner;
-}
-
-export interface SourceInboxes {
-  /** The tax bureau's monthly drops, one folder per period and sequence (`2025-05_01`). */
-  readonly tax: string;
-  /** The partner banks' statement and loan-record drops, one folder per delivery. */
-  readonly bank: string;
+  /** The dbt project as `dbt parse` reads it (models, seeds, sources, descriptions). */
+  readonly dbtManifest: () => Promise<DbtManifest>;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * Locally, the commerce API is the simulator (simulators/commerce): its default port and dev
- * credentials. Repeated here because pipelines may not import the simulator package.
- */
-export const LOCAL_COMMERCE_DEFAULTS = {
-  port: 7301,
-  apiKey: 'sg-dev-commerce-key',
-  apiSecret: 'sg-dev-commerce-secret',
-} as const;
 
 export class ResourceConfigError extends Error {
   override readonly name = 'ResourceConfigError';
@@ -67,86 +50,27 @@ export function pipelineEnvironmentFromEnv(env: Env): PipelineEnvironment {
   );
 }
 
-/**
- * The commerce API client configuration (SG_COMMERCE_BASE_URL, SG_COMMERCE_API_KEY,
- * SG_COMMERCE_API_SECRET, read by the connector). Locally each defaults to the simulator's (its port
- * from SG_SIM_COMMERCE_PORT); in production all three are required.
- */
-export function commerceConfigForEnvironment(
-  env: Env,
-  environment: PipelineEnvironment,
-): CommerceClientConfig {
-  if (environment === 'production') return commerceClientConfigFromEnv(definedOnly(env));
-  const simulatorPort = env['SG_SIM_COMMERCE_PORT'] ?? String(LOCAL_COMMERCE_DEFAULTS.port);
-  return commerceClientConfigFromEnv({
-    SG_COMMERCE_BASE_URL: `http://127.0.0.1:${simulatorPort}`,
-    SG_COMMERCE_API_KEY: LOCAL_COMMERCE_DEFAULTS.apiKey,
-    SG_COMMERCE_API_SECRET: LOCAL_COMMERCE_DEFAULTS.apiSecret,
-    ...definedOnly(env),
-  });
-}
-
-/**
- * The legacy business database (SG_BUSINESS_DB_URL, read by the connector). Locally it defaults to
- * the embedded PGlite server of `just up` on SG_BUSINESS_DB_PORT (5434); production requires it.
- */
-export function businessConfigForEnvironment(
-  env: Env,
-  environment: PipelineEnvironment,
-): BusinessClientConfig {
-  const defined = definedOnly(env);
-  if (environment === 'production' && defined['SG_BUSINESS_DB_URL'] === undefined) {
-    throw new ResourceConfigError(
-      '业务系统数据库配置不完整：生产环境必须设置 SG_BUSINESS_DB_URL（postgres:// 或 mariadb://）',
-    );
-  }
-  try {
-    return businessClientConfigFromEnv(defined);
-  } catch (error) {
-    // The connector validates the URL with zod: report its Chinese messages, not the issue JSON.
-    const issues = (error as { issues?: readonly { message: string }[] }).issues;
-    if (issues === undefined) throw error;
-    throw new ResourceConfigError(
-      `业务系统数据库配置无效：${issues.map((issue) => issue.message).join('；')}`,
-      { cause: error },
-    );
-  }
-}
-
-/** The inbox of each file source and its variable; local defaults sit under $SG_DATA_DIR. */
-const INBOX_SETTINGS = {
-  tax: { variable: 'SG_TAX_INBOX_DIR', local: ['tax', 'inbox'], title: '税务月度文件投递目录' },
-  bank: { variable: 'SG_BANK_INBOX_DIR', local: ['bank', 'inbox'], title: '银行文件投递目录' },
-} as const;
-
-/**
- * SG_TAX_INBOX_DIR and SG_BANK_INBOX_DIR, resolved to absolute paths. Locally they default to
- * `$SG_DATA_DIR/tax/inbox` and `$SG_DATA_DIR/bank/inbox` (where `just up` writes the simulators'
- * drops); production requires both.
- */
-export function inboxesForEnvironment(
-  env: Env,
-  environment: PipelineEnvironment,
-  dataDir: string,
-): SourceInboxes {
-  const defined = definedOnly(env);
-  const inbox = (source: keyof typeof INBOX_SETTINGS): string => {
-    const setting = INBOX_SETTINGS[source];
-    const value = defined[setting.variable];
-    if (value !== undefined) return path.resolve(value);
-    if (environment === 'production') {
-      throw new ResourceConfigError(`${setting.title}未配置：生产环境必须设置 ${setting.variable}`);
-    }
-    return path.join(dataDir, ...setting.local);
-  };
-  return { tax: inbox('tax'), bank: inbox('bank') };
-}
-
 function definedOnly(env: Env): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter(
       (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
     ),
+  );
+}
+
+/**
+ * Each source's settings read by its own definition: locally every one has a default (the
+ * simulators, the inboxes under $SG_DATA_DIR); in production each is required.
+ */
+export function sourceConfigsFromEnv(
+  env: Env,
+  environment: PipelineEnvironment,
+  dataDir: string,
+  sources: readonly SourceDefinition[] = SOURCES,
+): Record<string, unknown> {
+  const settings = { environment, env: definedOnly(env), dataDir };
+  return Object.fromEntries(
+    sources.map((source) => [source.name, source.configFromEnvironment(settings)]),
   );
 }
 
@@ -157,9 +81,7 @@ export function resourcesFromEnv(env: Env): PipelineResources {
   return {
     environment,
     lake,
-    commerce: commerceConfigForEnvironment(env, environment),
-    business: businessConfigForEnvironment(env, environment),
-    inboxes: inboxesForEnvironment(env, environment, lake.dataDir),
+    sources: sourceConfigsFromEnv(env, environment, lake.dataDir),
     dbt: serialised((args, { signal }) =>
       runDbt([...args], {
         lakeConfig: lake,
@@ -167,6 +89,7 @@ export function resourcesFromEnv(env: Env): PipelineResources {
         ...(signal === undefined ? {} : { signal }),
       }),
     ),
+    dbtManifest: () => parseDbtProject({ lakeConfig: lake, env: definedOnly(env) }),
   };
 }
 

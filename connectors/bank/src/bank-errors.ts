@@ -1,3 +1,5 @@
+import { SourceError } from '@sg/source-contract';
+
 /** Why a bank drop or file cannot be processed at all (row-level problems are quarantined instead). */
 export type BankFileErrorKind =
   | 'manifest_invalid'
@@ -8,7 +10,7 @@ export type BankFileErrorKind =
   | 'title_invalid'
   | 'row_count_mismatch';
 
-export class BankFileError extends Error {
+export class BankFileError extends SourceError {
   readonly kind: BankFileErrorKind;
   /** The file (path) the error is about, when it is about one. */
   readonly file: string | undefined;
@@ -19,4 +21,7 @@ export class BankFileError extends Error {
     this.kind = kind;
     this.file = file;
   }
+
+  /** The same drop fails the same way until someone replaces it. */
+  readonly retryable = false;
 }

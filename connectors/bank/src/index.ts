@@ -38,3 +38,5 @@ export {
   currencySql,
   yuanToFenSql,
 } from './type-mapping.ts';
+export { BANK_RAW_TABLES, bankSource } from './source-definition.ts';
+export type { BankSourceConfig } from './source-definition.ts';

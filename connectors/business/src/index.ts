@@ -56,3 +56,5 @@ export {
   utcToBeijingDatetime,
 } from './type-mapping.ts';
 export type { Conversion, MappedColumn, MappedTable, RawValue } from './type-mapping.ts';
+export { BusinessDatabaseError, asBusinessDatabaseError, sqlStateOf } from './business-errors.ts';
+export { BUSINESS_RAW_TABLES, businessSource } from './source-definition.ts';

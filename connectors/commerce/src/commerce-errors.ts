@@ -1,5 +1,8 @@
+import { SourceApiError } from '@sg/source-contract';
+import type { SourceApiErrorDetails } from '@sg/source-contract';
+
 /**
- * The one error type the commerce clients throw. `kind` says what went wrong and whether a retry
+ * The one error type the commerce clients throw (on the shared SourceApiError base). `kind` says what went wrong and whether a retry
  * could help; messages are Chinese (they surface in the data console), the details are fields.
  */
 
@@ -30,56 +33,21 @@ export const RETRYABLE_KINDS: ReadonlySet<CommerceErrorKind> = new Set([
   'malformed_response',
 ]);
 
-export interface CommerceErrorDetails {
-  readonly kind: CommerceErrorKind;
-  /** Method and path with query, e.g. 'GET /v1/enterprises?pageSize=100'. */
-  readonly request: string;
-  readonly httpStatus?: number;
+export interface CommerceErrorDetails extends SourceApiErrorDetails<CommerceErrorKind> {
+  /** The vendor's own error code in the envelope. */
   readonly vendorCode?: number;
-  readonly requestId?: string;
-  /** Milliseconds the vendor asked us to wait (Retry-After). */
-  readonly retryAfterMs?: number;
-  readonly attempts?: number;
-  readonly cause?: unknown;
 }
 
-export class CommerceApiError extends Error {
+export class CommerceApiError extends SourceApiError<CommerceErrorKind> {
   override readonly name = 'CommerceApiError';
-  readonly kind: CommerceErrorKind;
-  readonly request: string;
-  readonly httpStatus: number | undefined;
   readonly vendorCode: number | undefined;
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly attempts: number;
 
   constructor(message: string, details: CommerceErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.kind = details.kind;
-    this.request = details.request;
-    this.httpStatus = details.httpStatus;
+    super(message, details);
     this.vendorCode = details.vendorCode;
-    this.requestId = details.requestId;
-    this.retryAfterMs = details.retryAfterMs;
-    this.attempts = details.attempts ?? 1;
   }
 
-  get retryable(): boolean {
-    return RETRYABLE_KINDS.has(this.kind);
-  }
-
-  /** The same error, annotated with how many attempts were made. */
-  withAttempts(attempts: number): CommerceApiError {
-    const message = attempts > 1 ? `${this.message}（已尝试${attempts}次）` : this.message;
-    return new CommerceApiError(message, {
-      kind: this.kind,
-      request: this.request,
-      ...(this.httpStatus === undefined ? {} : { httpStatus: this.httpStatus }),
-      ...(this.vendorCode === undefined ? {} : { vendorCode: this.vendorCode }),
-      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
-      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
-      attempts,
-      cause: this.cause,
-    });
+  protected get retryableKinds(): ReadonlySet<CommerceErrorKind> {
+    return RETRYABLE_KINDS;
   }
 }

@@ -89,3 +89,8 @@ export type {
   RelatedColumn,
 } from './type-mapping.ts';
 export type { VendorExchange } from './vendor-responses.ts';
+export {
+  COMMERCE_RAW_TABLES,
+  LOCAL_COMMERCE_DEFAULTS,
+  commerceSource,
+} from './source-definition.ts';

@@ -4,6 +4,7 @@
  * Retry-After), 5xx, network errors and malformed bodies. Configuration comes from the caller or
  * from the environment (SG_COMMERCE_BASE_URL, SG_COMMERCE_API_KEY, SG_COMMERCE_API_SECRET).
  */
+import { SourceConfigError } from '@sg/source-contract';
 import { z } from 'zod';
 import type { CommerceSourceClient } from './client.ts';
 import { clientOverExchange } from './client-over-exchange.ts';
@@ -39,13 +40,13 @@ const commerceEnvSchema = z.object({
   SG_COMMERCE_API_SECRET: z.string({ error: '缺少 SG_COMMERCE_API_SECRET' }).min(1),
 });
 
-/** Reads the three SG_COMMERCE_* variables; throws (Chinese message) when one is missing. */
+/** Reads the three SG_COMMERCE_* variables; throws SourceConfigError naming any that is missing. */
 export function commerceClientConfigFromEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): CommerceClientConfig {
   const parsed = commerceEnvSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(
+    throw new SourceConfigError(
       `工商数据接口配置不完整：${parsed.error.issues.map((i) => i.message).join('；')}`,
     );
   }

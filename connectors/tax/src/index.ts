@@ -58,3 +58,13 @@ export {
   taxFileColumnSpecs,
 } from './type-mapping.ts';
 export type { FileColumn, TaxFileEntity, ValueKind } from './type-mapping.ts';
+export { landTaxInbox, planTaxDrops, scanTaxInbox } from './land-inbox.ts';
+export type {
+  LandTaxInboxOptions,
+  RefusedTaxDrop,
+  TaxDropFolder,
+  TaxDropPlan,
+  TaxInboxLanding,
+} from './land-inbox.ts';
+export { TAX_DROP_REFUSED, TAX_RAW_TABLES, taxSource } from './source-definition.ts';
+export type { TaxSourceConfig } from './source-definition.ts';

@@ -1,5 +1,8 @@
+import { SourceApiError } from '@sg/source-contract';
+import type { SourceApiErrorDetails } from '@sg/source-contract';
+
 /**
- * The one error type the tax API client throws. `kind` says what went wrong and whether a retry
+ * The one error type the tax API client throws (on the shared SourceApiError base). `kind` says what went wrong and whether a retry
  * could help. Authorisation problems are their own kinds and are never retried: only the
  * enterprise can fix them (authorise again), so the message says so.
  */
@@ -44,60 +47,26 @@ export const AUTHORIZATION_ERRORS: ReadonlySet<TaxErrorKind> = new Set([
   'authorization_mismatch',
 ]);
 
-export interface TaxErrorDetails {
-  readonly kind: TaxErrorKind;
-  /** 'GET /api/v1/taxpayers/…/credit-grades'. */
-  readonly request: string;
-  readonly httpStatus?: number;
+export interface TaxErrorDetails extends SourceApiErrorDetails<TaxErrorKind> {
   /** The platform's six-digit code, e.g. '200403'. */
   readonly platformCode?: string;
-  readonly requestId?: string;
-  readonly retryAfterMs?: number;
-  readonly attempts?: number;
-  readonly cause?: unknown;
 }
 
-export class TaxApiError extends Error {
+export class TaxApiError extends SourceApiError<TaxErrorKind> {
   override readonly name = 'TaxApiError';
-  readonly kind: TaxErrorKind;
-  readonly request: string;
-  readonly httpStatus: number | undefined;
   readonly platformCode: string | undefined;
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly attempts: number;
 
   constructor(message: string, details: TaxErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.kind = details.kind;
-    this.request = details.request;
-    this.httpStatus = details.httpStatus;
+    super(message, details);
     this.platformCode = details.platformCode;
-    this.requestId = details.requestId;
-    this.retryAfterMs = details.retryAfterMs;
-    this.attempts = details.attempts ?? 1;
   }
 
-  get retryable(): boolean {
-    return RETRYABLE_TAX_ERRORS.has(this.kind);
+  protected get retryableKinds(): ReadonlySet<TaxErrorKind> {
+    return RETRYABLE_TAX_ERRORS;
   }
 
   get isAuthorizationProblem(): boolean {
     return AUTHORIZATION_ERRORS.has(this.kind);
-  }
-
-  withAttempts(attempts: number): TaxApiError {
-    const message = attempts > 1 ? `${this.message}（已尝试${String(attempts)}次）` : this.message;
-    return new TaxApiError(message, {
-      kind: this.kind,
-      request: this.request,
-      ...(this.httpStatus === undefined ? {} : { httpStatus: this.httpStatus }),
-      ...(this.platformCode === undefined ? {} : { platformCode: this.platformCode }),
-      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
-      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
-      attempts,
-      cause: this.cause,
-    });
   }
 }
 

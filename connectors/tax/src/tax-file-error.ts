@@ -1,3 +1,5 @@
+import { SourceError } from '@sg/source-contract';
+
 /**
  * Errors that stop one file of a monthly drop from landing (the other entity's file still lands).
  * Row-level problems are not errors: those rows are quarantined with a reason.
@@ -15,11 +17,14 @@ export type TaxFileErrorKind =
   /** The file holds another number of rows than its manifest says. */
   | 'row_count_mismatch';
 
-export class TaxFileError extends Error {
+export class TaxFileError extends SourceError {
   override readonly name = 'TaxFileError';
   readonly kind: TaxFileErrorKind;
   constructor(kind: TaxFileErrorKind, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.kind = kind;
   }
+
+  /** The same file fails the same way until someone replaces it. */
+  readonly retryable = false;
 }

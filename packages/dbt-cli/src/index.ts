@@ -1,4 +1,6 @@
-export { DbtRunError, runDbt } from './run-dbt.ts';
+export { DbtRunError, parseDbtProject, runDbt } from './run-dbt.ts';
+export { dbtManifestSchema, dbtResources } from './dbt-manifest.ts';
+export type { DbtManifest, DbtResource } from './dbt-manifest.ts';
 export type { RunDbtOptions } from './run-dbt.ts';
 export { dbtInvocation, needsCommitLock } from './dbt-invocation.ts';
 export type { CommitLockMode, DbtInvocation, DbtInvocationInput } from './dbt-invocation.ts';

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { CommitLockOptions, LakeConfig } from '@sg/lake';
 import { findRepoRoot, withCatalogCommitLock } from '@sg/lake';
 import { dbtInvocation } from './dbt-invocation.ts';
+import { dbtManifestSchema } from './dbt-manifest.ts';
+import type { DbtManifest } from './dbt-manifest.ts';
 import type { CommitLockMode, DbtInvocation } from './dbt-invocation.ts';
 import { describeFailure, runResultsSchema, summariseRun } from './run-results.ts';
 import type { DbtRunSummary, RunResults } from './run-results.ts';
@@ -24,6 +27,8 @@ export interface RunDbtOptions {
   onOutput?: (line: string) => void;
   /** Stops dbt (SIGTERM) when aborted, e.g. on activity cancellation. */
   signal?: AbortSignal;
+  /** Reads what dbt wrote into its target folder (manifest.json…) before the folder is removed. */
+  readTarget?: (targetDir: string) => Promise<void>;
 }
 
 /** dbt exited non-zero. `summary` has every node's result when dbt got as far as running nodes. */
@@ -119,7 +124,11 @@ export async function runDbt(args: string[], options: RunDbtOptions): Promise<Db
       )
     : await run();
   const runResults = await readRunResults(invocation.runResultsPath);
-  await rm(invocation.runDir, { recursive: true, force: true });
+  try {
+    if (outcome.exitCode === 0) await options.readTarget?.(dirname(invocation.runResultsPath));
+  } finally {
+    await rm(invocation.runDir, { recursive: true, force: true });
+  }
   const summary = summariseRun({
     args,
     exitCode: outcome.exitCode,
@@ -129,4 +138,21 @@ export async function runDbt(args: string[], options: RunDbtOptions): Promise<Db
   });
   if (!summary.success) throw new DbtRunError(summary, outcome.outputTail);
   return summary;
+}
+
+/**
+ * `dbt parse` of the project: the manifest dbt writes (its models, seeds and sources). Needs no
+ * connection to the lake, only the profile's settings (from `lakeConfig`).
+ */
+export async function parseDbtProject(options: RunDbtOptions): Promise<DbtManifest> {
+  let manifest: DbtManifest | undefined;
+  await runDbt(['parse'], {
+    ...options,
+    readTarget: async (targetDir) => {
+      const text = await readFile(join(targetDir, 'manifest.json'), 'utf8');
+      manifest = dbtManifestSchema.parse(JSON.parse(text));
+    },
+  });
+  if (manifest === undefined) throw new Error('dbt parse wrote no target/manifest.json');
+  return manifest;
 }

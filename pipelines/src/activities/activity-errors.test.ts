@@ -2,30 +2,40 @@
 // workflow's retry policy. The errors are the connectors' own classes, as they throw them.
 import { ApplicationFailure } from '@temporalio/common';
 import { BankFileError } from '@sg/connector-bank';
+import { asBusinessDatabaseError } from '@sg/connector-business';
 import { CommerceApiError } from '@sg/connector-commerce';
 import { TaxFileError } from '@sg/connector-tax';
+import { SourceConfigError, SourceInboxMissingError } from '@sg/source-contract';
 import { describe, expect, it } from 'vitest';
 import {
   BANK_DROP_REFUSED,
   BUSINESS_DATABASE_REJECTED,
   COMMERCE_API_REJECTED,
   INVALID_ARGUMENT,
+  SOURCE_INBOX_MISSING,
+  SOURCE_REJECTED,
   TAX_DROP_REFUSED,
   asActivityError,
-  sqlStateOf,
 } from './activity-errors.ts';
 
 const commerceError = (kind: 'authentication' | 'server' | 'network' | 'protocol') =>
   new CommerceApiError('接口错误', { kind, request: 'GET /v1/enterprises' });
 
-/** A PostgreSQL driver error as `pg` throws it (DatabaseError: message, severity, code). */
+/**
+ * A PostgreSQL driver error as `pg` throws it (DatabaseError: message, severity, code), as the
+ * business connector raises it (wrapped in its BusinessDatabaseError).
+ */
 function postgresError(code: string, message: string): Error {
-  return Object.assign(new Error(message), { severity: 'FATAL', code });
+  return asBusinessDatabaseError(
+    Object.assign(new Error(message), { severity: 'FATAL', code }),
+  ) as Error;
 }
 
-/** A MariaDB driver error as `mariadb` throws it (SqlError: errno, sqlState, code). */
+/** A MariaDB driver error as `mariadb` throws it (SqlError: errno, sqlState, code), wrapped. */
 function mariadbError(sqlState: string, code: string, message: string): Error {
-  return Object.assign(new Error(message), { sqlState, code, errno: 1045 });
+  return asBusinessDatabaseError(
+    Object.assign(new Error(message), { sqlState, code, errno: 1045 }),
+  ) as Error;
 }
 
 /** Node's own connection error: a `code`, but no SQLSTATE. */
@@ -70,6 +80,16 @@ const PERMANENT = [
     input: new BankFileError('unknown_layout', '无法识别的流水格式', 'NX-2025-06/明细.csv'),
     type: BANK_DROP_REFUSED,
   },
+  {
+    name: 'INBOX_MISSING',
+    input: new SourceInboxMissingError('银行文件投递目录', '/srv/exchange/bank'),
+    type: SOURCE_INBOX_MISSING,
+  },
+  {
+    name: 'SOURCE_SETTINGS_INVALID',
+    input: new SourceConfigError('工商数据接口配置不完整：缺少 SG_COMMERCE_API_KEY'),
+    type: SOURCE_REJECTED,
+  },
   { name: 'INVALID_WINDOW', input: new RangeError('窗口标识无效'), type: INVALID_ARGUMENT },
 ];
 
@@ -103,12 +123,5 @@ describe('asActivityError', () => {
   it('keeps an ApplicationFailure the activity raised itself', () => {
     const failure = ApplicationFailure.nonRetryable('已拒绝', 'Custom');
     expect(asActivityError(failure)).toBe(failure);
-  });
-
-  it('names the SQLSTATE of both drivers and nothing for errors without one', () => {
-    expect(sqlStateOf(postgresError('28P01', 'x'))).toBe('28P01');
-    expect(sqlStateOf(mariadbError('42000', 'ER_BAD_DB_ERROR', 'x'))).toBe('42000');
-    expect(sqlStateOf(CONNECTION_REFUSED)).toBeUndefined();
-    expect(sqlStateOf('28P01')).toBeUndefined();
   });
 });

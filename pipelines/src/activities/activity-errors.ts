@@ -5,19 +5,23 @@
 // database still starting) is rethrown unchanged and retried.
 import { ApplicationFailure } from '@temporalio/common';
 import { BankFileError } from '@sg/connector-bank';
+import { BusinessDatabaseError } from '@sg/connector-business';
 import { CommerceApiError } from '@sg/connector-commerce';
-import { TaxFileError } from '@sg/connector-tax';
+import { TAX_DROP_REFUSED, TaxFileError } from '@sg/connector-tax';
+import { SourceError, SourceInboxMissingError } from '@sg/source-contract';
 
 /** A commerce API failure that retrying cannot fix (credentials, protocol…). */
 export const COMMERCE_API_REJECTED = 'CommerceApiRejected';
 /** The legacy business database refused the login, the database or the query. */
 export const BUSINESS_DATABASE_REJECTED = 'BusinessDatabaseRejected';
 /** A monthly tax drop the connector refused (checksum, encoding, missing column…). */
-export const TAX_DROP_REFUSED = 'TaxDropRefused';
+export { TAX_DROP_REFUSED };
 /** A bank drop or file the connector refused (checksum, unknown layout, encoding…). */
 export const BANK_DROP_REFUSED = 'BankDropRefused';
 /** A source's inbox folder does not exist (configuration or a missing mount). */
 export const SOURCE_INBOX_MISSING = 'SourceInboxMissing';
+/** Any other source error a retry cannot fix (SourceError with `retryable` false). */
+export const SOURCE_REJECTED = 'SourceRejected';
 /** An argument the connector rejected (e.g. an invalid window). */
 export const INVALID_ARGUMENT = 'RangeError';
 
@@ -58,35 +62,25 @@ const bankDropRefused: PermanentFailureRule = (error) =>
       }
     : undefined;
 
-/**
- * SQLSTATE classes of the legacy database that a retry cannot fix: 28 invalid authorisation
- * (wrong password, unknown user), 3D unknown database, 42 access rule violation (no privilege,
- * syntax), 0A feature not supported. Connection problems (08), a server starting or shutting down
- * (57), lock or serialisation conflicts (40) and resource limits (53) are retried.
- */
-const PERMANENT_SQLSTATE_CLASSES: ReadonlySet<string> = new Set(['28', '3D', '42', '0A']);
+const businessDatabaseRejected: PermanentFailureRule = (error) =>
+  error instanceof BusinessDatabaseError && !error.retryable
+    ? {
+        type: BUSINESS_DATABASE_REJECTED,
+        message: `business database: ${error.message} (SQLSTATE ${error.sqlState})`,
+        details: { sqlState: error.sqlState },
+      }
+    : undefined;
 
-/** The SQLSTATE of a PostgreSQL (`code` + `severity`) or MariaDB (`sqlState`) driver error. */
-export function sqlStateOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const fields = error as { sqlState?: unknown; code?: unknown; severity?: unknown };
-  if (typeof fields.sqlState === 'string') return fields.sqlState;
-  if (typeof fields.severity === 'string' && typeof fields.code === 'string') return fields.code;
-  return undefined;
-}
+const sourceInboxMissing: PermanentFailureRule = (error) =>
+  error instanceof SourceInboxMissingError
+    ? { type: SOURCE_INBOX_MISSING, message: error.message, details: { inboxDir: error.inboxDir } }
+    : undefined;
 
-const businessDatabaseRejected: PermanentFailureRule = (error) => {
-  const sqlState = sqlStateOf(error);
-  if (sqlState === undefined || !PERMANENT_SQLSTATE_CLASSES.has(sqlState.slice(0, 2))) {
-    return undefined;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    type: BUSINESS_DATABASE_REJECTED,
-    message: `business database: ${message} (SQLSTATE ${sqlState})`,
-    details: { sqlState },
-  };
-};
+/** Any other source error that says a retry cannot help (a source's own error, its settings…). */
+const sourceRejected: PermanentFailureRule = (error) =>
+  error instanceof SourceError && !error.retryable
+    ? { type: SOURCE_REJECTED, message: `${error.name}: ${error.message}` }
+    : undefined;
 
 const invalidArgument: PermanentFailureRule = (error) =>
   error instanceof RangeError ? { type: INVALID_ARGUMENT, message: error.message } : undefined;
@@ -97,6 +91,8 @@ export const PERMANENT_FAILURE_RULES: readonly PermanentFailureRule[] = [
   businessDatabaseRejected,
   taxDropRefused,
   bankDropRefused,
+  sourceInboxMissing,
+  sourceRejected,
   invalidArgument,
 ];
 

@@ -1,7 +1,8 @@
 // What activities return: Dagster-style materialisation metadata, plain JSON so that it travels
 // through Temporal's payload converter and can be recorded in the catalog.
 
-import type { SourceName } from '../assets/registry.ts';
+import type { JsonValue } from '@sg/source-contract';
+import type { DbtBuildPlan } from '../assets/registry.ts';
 
 /** Metadata of one landing of a window into a raw lake table. */
 export interface LandingMetadata {
@@ -15,85 +16,33 @@ export interface LandingMetadata {
 }
 
 /**
- * What a source's landing activity returns: one {@link LandingMetadata} per raw asset it wrote
- * (for tax, one per asset and period), plus what the source itself reported.
+ * What the landing activity returns for one source: one {@link LandingMetadata} per raw asset it
+ * wrote (for a period-partitioned source, one per asset and period), plus what the source itself
+ * reported (its definition's details and operator note).
  */
 export interface SourceLandingMetadata {
-  readonly source: SourceName;
+  readonly source: string;
+  /** The source's Chinese title, e.g. `工商数据`. */
+  readonly title: string;
+  readonly window: string;
   readonly landings: readonly LandingMetadata[];
+  /** What the source reports beyond its landings (mode, cursor, periods, drops…). */
+  readonly details: Readonly<Record<string, JsonValue>>;
+  /** One Chinese phrase for operators, e.g. `全量，159 家企业`. */
+  readonly note: string;
 }
 
-/** The whole commerce source (`landCommerceSource`): nine raw assets, one window. */
-export interface CommerceSourceMetadata extends SourceLandingMetadata {
-  readonly source: 'commerce';
-  readonly window: string;
-  /** `full` the first time (no feed cursor in the lake yet), then `incremental`. */
-  readonly mode: 'full' | 'incremental';
-  /** The change-feed cursor the pull resumed from (null for a full landing). */
-  readonly since: string | null;
-  /** Where the next incremental landing resumes. */
-  readonly feedCursor: string | null;
-  readonly enterprisesPulled: number;
-  /** USCCs the feed named that the vendor no longer has. */
-  readonly enterprisesGone: readonly string[];
+/** A registered source, as a run plans it. */
+export interface PlannedSource {
+  readonly name: string;
+  readonly title: string;
 }
 
-/** One legacy table of a business landing. */
-export interface BusinessTableMetadata {
-  readonly table: string;
-  readonly mode: 'full' | 'incremental';
-  /** Beijing-local lower bound of an incremental read, else null. */
-  readonly updatedSince: string | null;
-  readonly receivedCount: number;
-  readonly deletedCount: number;
-}
-
-/** The legacy business database (`landBusinessWindow`): its tables, deletions and schema drift. */
-export interface BusinessSourceMetadata extends SourceLandingMetadata {
-  readonly source: 'business';
-  readonly window: string;
-  readonly tables: readonly BusinessTableMetadata[];
-  readonly driftFindings: number;
-}
-
-/** One monthly tax drop that was landed (window = its period). */
-export interface TaxPeriodMetadata {
-  readonly period: string;
-  readonly sequence: number;
-  /** The drop folder's name in the inbox, e.g. `2025-05_02`. */
-  readonly drop: string;
-  /** Header drift notices (new, missing optional or retyped columns) over both files. */
-  readonly driftNotices: number;
-}
-
-/** A drop the tax connector refused (nothing of it landed). */
-export interface RefusedDrop {
-  readonly drop: string;
-  readonly kind: string;
-  readonly message: string;
-}
-
-/** Every complete drop of the tax inbox, the latest sequence of each period landed in order. */
-export interface TaxInboxMetadata extends SourceLandingMetadata {
-  readonly source: 'tax';
-  readonly periods: readonly TaxPeriodMetadata[];
-  /** Earlier sequences of a period a later (corrected) drop replaces: not landed. */
-  readonly supersededDrops: readonly string[];
-  /** Folders without manifest.json yet (still being delivered): not landed. */
-  readonly incompleteDrops: readonly string[];
-  readonly refusedDrops: readonly RefusedDrop[];
-}
-
-/** Every complete drop of the bank inbox, landed as one window (`landBankDrops`). */
-export interface BankSourceMetadata extends SourceLandingMetadata {
-  readonly source: 'bank';
-  readonly window: string;
-  readonly dropIds: readonly string[];
-  readonly fileCount: number;
-  /** Files lying in a drop folder without being listed in its manifest (not read). */
-  readonly unlistedFiles: readonly string[];
-  /** Per raw asset: older identical copies from overlapping drops, landed once. */
-  readonly collapsedDuplicates: Readonly<Record<string, number>>;
+/** What a sources landing does, in order: every registered source, then the dbt build. */
+export interface SourcesLandingPlan {
+  readonly sources: readonly PlannedSource[];
+  /** Null when no dbt model reads any registered source. */
+  readonly dbt: DbtBuildPlan | null;
 }
 
 /** dbt node statuses as counted here; anything else dbt reports (no-op, …) counts as `other`. */

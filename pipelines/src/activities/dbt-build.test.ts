@@ -3,12 +3,13 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DbtRunError, summariseRun } from '@sg/dbt-cli';
 import type { DbtRunSummary, RunResults } from '@sg/dbt-cli';
-import { describe, expect, it } from 'vitest';
-import { MARTS_ENTERPRISES } from '../assets/registry.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineRegistry } from '../assets/registry.ts';
 import type { PipelineResources } from '../resources.ts';
 import { runInActivityContext } from '../test-support/local-temporal.ts';
+import { parsedRegistry } from '../test-support/parsed-registry.ts';
 import { DBT_BUILD_FAILED } from './activity-metadata.ts';
-import { buildDbtAsset } from './dbt-build.ts';
+import { buildDbtAssets } from './dbt-build.ts';
 import { countStatuses, dbtBuildMetadata } from './dbt-build-metadata.ts';
 
 const ARGS = ['build', '--select', '+enterprises'];
@@ -59,6 +60,13 @@ const STOPPED_BEFORE_ANY_NODE = summariseRun({
   runResults: undefined,
 });
 
+const MARTS_ENTERPRISES = 'marts.enterprises';
+
+let registry: PipelineRegistry;
+beforeAll(async () => {
+  registry = await parsedRegistry();
+}, 60_000);
+
 function resourcesWithDbt(dbt: PipelineResources['dbt']): PipelineResources {
   return {
     environment: 'local',
@@ -68,15 +76,16 @@ function resourcesWithDbt(dbt: PipelineResources['dbt']): PipelineResources {
       catalog: { kind: 'sqlite', path: '/nonexistent/c.sqlite' },
       extensionDirectory: '/nonexistent',
     },
-    commerce: { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', apiSecret: 's' },
-    business: { url: 'postgres://postgres@127.0.0.1:9/unused' },
-    inboxes: { tax: '/nonexistent/tax', bank: '/nonexistent/bank' },
+    sources: {},
     dbt,
+    dbtManifest: () => Promise.reject(new Error('the registry is given')),
   };
 }
 
 async function failureOf(dbt: PipelineResources['dbt']): Promise<unknown> {
-  return runInActivityContext(() => buildDbtAsset(resourcesWithDbt(dbt), MARTS_ENTERPRISES)).then(
+  return runInActivityContext(() =>
+    buildDbtAssets(resourcesWithDbt(dbt), registry, [MARTS_ENTERPRISES]),
+  ).then(
     () => undefined,
     (error: unknown) => error,
   );

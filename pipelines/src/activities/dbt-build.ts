@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DbtRunError } from '@sg/dbt-cli';
 import { openLake } from '@sg/lake';
 import type { LakeConfig } from '@sg/lake';
-import { dbtAssetsBuiltWith, dbtSelectorFor } from '../assets/registry.ts';
+import type { PipelineRegistry } from '../assets/registry.ts';
 import type { AssetDefinition } from '../assets/asset-definition.ts';
 import type { PipelineResources } from '../resources.ts';
 import type { AssetRowCount, DbtBuildMetadata } from './activity-metadata.ts';
@@ -11,22 +11,25 @@ import { DBT_BUILD_FAILED } from './activity-metadata.ts';
 import { dbtBuildMetadata } from './dbt-build-metadata.ts';
 
 /**
- * `dbt build --select +<model>` for a dbt asset of the registry (its models, seeds and their data
- * tests), then the row count of every registry asset it built.
+ * `dbt build --select +<model> …` for dbt assets of the registry (with their upstream models,
+ * seeds and data tests), then the row count of every registry asset it built.
  *
  * A build in which models or tests failed is deterministic: it fails the activity for good
  * (DbtBuildFailed, message naming each failing node). A dbt that stopped before running any node,
  * or did not start, is retried by the workflow's policy.
  */
-export async function buildDbtAsset(
+export async function buildDbtAssets(
   resources: PipelineResources,
-  asset: string,
+  registry: PipelineRegistry,
+  assets: readonly string[],
 ): Promise<DbtBuildMetadata> {
-  const select = dbtSelectorFor(asset);
+  const select = registry.dbtSelectorFor(assets);
   const { cancellationSignal } = Context.current();
   let summary;
   try {
-    summary = await resources.dbt(['build', '--select', select], { signal: cancellationSignal });
+    summary = await resources.dbt(['build', '--select', ...select.split(' ')], {
+      signal: cancellationSignal,
+    });
   } catch (error) {
     if (error instanceof DbtRunError && error.summary.failedNodes.length > 0) {
       throw ApplicationFailure.create({
@@ -38,8 +41,8 @@ export async function buildDbtAsset(
     }
     throw error;
   }
-  const assets = await countAssetRows(resources.lake, dbtAssetsBuiltWith(asset));
-  return dbtBuildMetadata(select, summary, assets);
+  const counts = await countAssetRows(resources.lake, registry.dbtAssetsBuiltWith(assets));
+  return dbtBuildMetadata(select, summary, counts);
 }
 
 /** Reads `count(*)` of each asset's relation from the lake (read-only attach). */

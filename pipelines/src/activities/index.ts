@@ -1,55 +1,71 @@
-// Activities do all I/O and return metadata. They are created from resources (resources.ts), so
-// tests and environments differ only in what they pass here.
+// Activities do all I/O and return metadata. They are created from resources (resources.ts) and
+// the registry, so tests and environments differ only in what they pass here.
+import { SOURCES, createPipelineRegistry } from '../assets/registry.ts';
+import type { PipelineRegistry } from '../assets/registry.ts';
 import type { PipelineResources } from '../resources.ts';
 import type {
-  BankSourceMetadata,
-  BusinessSourceMetadata,
-  CommerceSourceMetadata,
   DbtBuildMetadata,
-  TaxInboxMetadata,
+  SourceLandingMetadata,
+  SourcesLandingPlan,
 } from './activity-metadata.ts';
-import { landBankInboxWindow } from './bank-landing.ts';
-import { landBusinessSourceWindow } from './business-landing.ts';
-import { landCommerceSourceWindow } from './commerce-source-landing.ts';
-import { buildDbtAsset } from './dbt-build.ts';
-import { landTaxInboxDrops } from './tax-landing.ts';
+import { buildDbtAssets } from './dbt-build.ts';
+import { landSourceWindow, sourcesLandingPlan } from './source-landing.ts';
 
 export interface PipelineActivities {
-  /** Lands one window of the whole commerce source into `raw_commerce.*` (incremental). */
-  readonly landCommerceAll: (input: { window: string }) => Promise<CommerceSourceMetadata>;
-  /** Lands one window of the legacy business database into `raw_business.*`. */
-  readonly landBusiness: (input: { window: string }) => Promise<BusinessSourceMetadata>;
-  /** Lands every complete monthly drop of the tax inbox into `raw_tax.*`, window = period. */
-  readonly landTaxInbox: () => Promise<TaxInboxMetadata>;
-  /** Lands every complete drop of the bank inbox into `raw_bank.*` as one window. */
-  readonly landBankInbox: (input: { window: string }) => Promise<BankSourceMetadata>;
-  /** `dbt build --select +<model>` for a dbt asset of the registry, then counts its rows. */
-  readonly dbtBuild: (input: { asset: string }) => Promise<DbtBuildMetadata>;
+  /** Every registered source in landing order, and the dbt build downstream of them. */
+  readonly planSourcesLanding: () => Promise<SourcesLandingPlan>;
+  /** Lands one window of a registered source into its `raw_<source>.*` tables. */
+  readonly landSource: (input: {
+    source: string;
+    window: string;
+  }) => Promise<SourceLandingMetadata>;
+  /** `dbt build --select +<model> …` for dbt assets of the registry, then counts their rows. */
+  readonly dbtBuild: (input: { assets: readonly string[] }) => Promise<DbtBuildMetadata>;
 }
 
-export function createActivities(resources: PipelineResources): PipelineActivities {
+/**
+ * The registry of the registered sources and the dbt project as dbt parses it (`dbt parse`, once
+ * per worker).
+ */
+export async function loadPipelineRegistry(
+  resources: PipelineResources,
+): Promise<PipelineRegistry> {
+  return createPipelineRegistry({ sources: SOURCES, dbtManifest: await resources.dbtManifest() });
+}
+
+export function createActivities(
+  resources: PipelineResources,
+  options: { readonly registry?: PipelineRegistry } = {},
+): PipelineActivities {
+  let loading: Promise<PipelineRegistry> | undefined;
+  const registry = (): Promise<PipelineRegistry> => {
+    if (options.registry !== undefined) return Promise.resolve(options.registry);
+    if (loading === undefined) {
+      const load = loadPipelineRegistry(resources);
+      // A failed load (dbt not installed yet…) is tried again by the next activity.
+      load.catch(() => {
+        if (loading === load) loading = undefined;
+      });
+      loading = load;
+    }
+    return loading;
+  };
   return {
-    landCommerceAll: ({ window }) => landCommerceSourceWindow(resources, window),
-    landBusiness: ({ window }) => landBusinessSourceWindow(resources, window),
-    landTaxInbox: () => landTaxInboxDrops(resources),
-    landBankInbox: ({ window }) => landBankInboxWindow(resources, window),
-    dbtBuild: ({ asset }) => buildDbtAsset(resources, asset),
+    planSourcesLanding: async () => sourcesLandingPlan(await registry()),
+    landSource: async ({ source, window }) =>
+      landSourceWindow(resources, await registry(), source, window),
+    dbtBuild: async ({ assets }) => buildDbtAssets(resources, await registry(), assets),
   };
 }
 
 export type {
   AssetRowCount,
-  BankSourceMetadata,
-  BusinessSourceMetadata,
-  BusinessTableMetadata,
-  CommerceSourceMetadata,
   DbtBuildMetadata,
   DbtNodeProblem,
   DbtNodeStatus,
   LandingMetadata,
-  RefusedDrop,
+  PlannedSource,
   SourceLandingMetadata,
-  TaxInboxMetadata,
-  TaxPeriodMetadata,
+  SourcesLandingPlan,
 } from './activity-metadata.ts';
 export { DBT_BUILD_FAILED } from './activity-metadata.ts';

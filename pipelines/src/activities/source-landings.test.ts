@@ -1,4 +1,5 @@
-// The four source-landing activities (MockActivityEnvironment) against real inputs made from the
+// The landing activity for each of the four registered sources (MockActivityEnvironment, each
+// source's settings read by its own definition) against real inputs made from the
 // tiny world (seed 640000): the commerce simulator serving it (child process), the legacy business
 // database seeded into the real PostgreSQL (a database of its own, dropped after), the tax bureau's
 // monthly drops of every period and the banks' drops written by their simulators' CLIs, and a real
@@ -11,8 +12,9 @@ import { openLake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
 import type { TestLake } from '@sg/lake/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANDING_SOURCES, landingAssetsOf } from '../assets/registry.ts';
-import type { SourceName } from '../assets/registry.ts';
+import { SOURCES, createPipelineRegistry } from '../assets/registry.ts';
+import type { PipelineRegistry } from '../assets/registry.ts';
+import { sourceConfigsFromEnv } from '../resources.ts';
 import type { PipelineResources } from '../resources.ts';
 import { runInActivityContext } from '../test-support/local-temporal.ts';
 import { writeTaxDrop } from '../test-support/simulator-cli.ts';
@@ -27,11 +29,8 @@ import {
   SOURCE_INBOX_MISSING,
   TAX_DROP_REFUSED,
 } from './activity-errors.ts';
-import type { TaxInboxMetadata } from './activity-metadata.ts';
-import { landBankInboxWindow } from './bank-landing.ts';
-import { landBusinessSourceWindow } from './business-landing.ts';
-import { landCommerceSourceWindow } from './commerce-source-landing.ts';
-import { landTaxInboxDrops } from './tax-landing.ts';
+import type { SourceLandingMetadata } from './activity-metadata.ts';
+import { landSourceWindow } from './source-landing.ts';
 
 const WINDOW = '2025-06-30';
 let sources: TinyWorldSources;
@@ -39,6 +38,11 @@ let dir: string;
 let periods: readonly string[];
 let testLake: TestLake;
 let resources: PipelineResources;
+/** The registered sources; no dbt project (the landing activity does not build). */
+const registry: PipelineRegistry = createPipelineRegistry({
+  sources: SOURCES,
+  dbtManifest: { nodes: {}, sources: {} },
+});
 
 beforeAll(async () => {
   [sources, testLake] = await Promise.all([
@@ -49,14 +53,9 @@ beforeAll(async () => {
   resources = {
     environment: 'local',
     lake: testLake.config,
-    commerce: {
-      baseUrl: sources.simulator.url,
-      apiKey: sources.simulator.apiKey,
-      apiSecret: sources.simulator.apiSecret,
-    },
-    business: { url: sources.businessDb.url },
-    inboxes: sources.inboxes,
+    sources: sourceConfigsFromEnv(sources.env, 'local', dir),
     dbt: () => Promise.reject(new Error('dbt is not used by the landing activities')),
+    dbtManifest: () => Promise.reject(new Error('dbt is not used by the landing activities')),
   };
 }, 180_000);
 
@@ -66,8 +65,26 @@ afterAll(async () => {
 });
 
 /** The world's rows of each of `source`'s entities, keyed by raw asset. */
-function worldRowsByAsset(source: SourceName, entities: readonly string[]): Record<string, number> {
+function worldRowsByAsset(source: string, entities: readonly string[]): Record<string, number> {
   return worldRowsOf(sources.manifest, source, entities);
+}
+
+/** Lands one window of `source` as the activity does. */
+function land(
+  source: string,
+  using: PipelineResources = resources,
+): Promise<SourceLandingMetadata> {
+  return runInActivityContext(() => landSourceWindow(using, registry, source, WINDOW));
+}
+
+/** Resources whose `source` reads the inbox `inboxDir` instead. */
+function withInbox(source: 'tax' | 'bank', inboxDir: string): PipelineResources {
+  return { ...resources, sources: { ...resources.sources, [source]: { inboxDir } } };
+}
+
+/** The tax periods a landing reports, as `{ period, sequence, drop }`. */
+function taxPeriods(metadata: SourceLandingMetadata) {
+  return metadata.details['periods'] as { period: string; sequence: number; drop: string }[];
 }
 
 /** Row count of a raw table in one window, read back from the lake. */
@@ -85,7 +102,7 @@ async function lakeRows(asset: string, window: string): Promise<number> {
 }
 
 async function failureOf(run: () => Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await runInActivityContext(run).then(
+  const error = await run().then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -93,12 +110,14 @@ async function failureOf(run: () => Promise<unknown>): Promise<ApplicationFailur
   return error as ApplicationFailure;
 }
 
-describe('landCommerceAll (commerce simulator serving the tiny world)', () => {
+describe('landSource commerce (commerce simulator serving the tiny world)', () => {
   it('lands every commerce entity in full the first time; rows reconcile with the world', async () => {
-    const result = await runInActivityContext(() => landCommerceSourceWindow(resources, WINDOW));
-    expect(result).toMatchObject({ source: 'commerce', window: WINDOW, mode: 'full', since: null });
+    const result = await land('commerce');
+    expect(result).toMatchObject({ source: 'commerce', title: '工商数据', window: WINDOW });
+    expect(result.details).toMatchObject({ mode: 'full', since: null });
     expect(result.landings.map((l) => l.asset).sort()).toEqual(
-      landingAssetsOf('commerce')
+      registry
+        .landingAssetsOf('commerce')
         .map((a) => a.key)
         .sort(),
     );
@@ -116,18 +135,19 @@ describe('landCommerceAll (commerce simulator serving the tiny world)', () => {
       ]),
     );
     expect(feed).toBeGreaterThan(0);
-    expect(result.feedCursor).not.toBeNull();
+    expect(result.details['feedCursor']).not.toBeNull();
     const enterprises = result.landings.find((l) => l.asset === 'raw_commerce.enterprises');
     expect(await lakeRows('raw_commerce.enterprises', WINDOW)).toBe(enterprises?.rowCount);
   });
 });
 
-describe('landBusiness (the tiny world seeded into PostgreSQL)', () => {
+describe('landSource business (the tiny world seeded into PostgreSQL)', () => {
   it('lands every legacy table in full; rows reconcile with the world; no deletions, no drift', async () => {
-    const result = await runInActivityContext(() => landBusinessSourceWindow(resources, WINDOW));
-    expect(result.tables).toHaveLength(14);
-    expect(result.tables.every((table) => table.mode === 'full')).toBe(true);
-    expect(result.driftFindings).toBe(0);
+    const result = await land('business');
+    const tables = result.details['tables'] as { table: string; mode: string }[];
+    expect(tables).toHaveLength(14);
+    expect(tables.every((table) => table.mode === 'full')).toBe(true);
+    expect(result.details['driftFindings']).toBe(0);
     const {
       'raw_business.deletions': deletions,
       'raw_business.schema_drift': drift,
@@ -136,7 +156,7 @@ describe('landBusiness (the tiny world seeded into PostgreSQL)', () => {
     expect(received).toEqual(
       worldRowsByAsset(
         'business',
-        result.tables.map((table) => table.table),
+        tables.map((table) => table.table),
       ),
     );
     expect([deletions, drift]).toEqual([0, 0]);
@@ -148,26 +168,29 @@ describe('landBusiness (the tiny world seeded into PostgreSQL)', () => {
     const url = new URL(sources.businessDb.url);
     url.pathname = '/sg_pipelines_no_such_database';
     const failure = await failureOf(() =>
-      landBusinessSourceWindow({ ...resources, business: { url: url.toString() } }, WINDOW),
+      land('business', {
+        ...resources,
+        sources: { ...resources.sources, business: { url: url.toString() } },
+      }),
     );
     expect(failure).toMatchObject({ type: BUSINESS_DATABASE_REJECTED, nonRetryable: true });
     expect(failure.message).toMatch(/SQLSTATE 3D000/);
   });
 });
 
-describe('landTaxInbox (the tax simulator’s monthly drops of every period)', () => {
-  let first: TaxInboxMetadata;
+describe('landSource tax (the tax simulator’s monthly drops of every period)', () => {
+  let first: SourceLandingMetadata;
 
   it('lands every period in order, window = period; rows reconcile with the world', async () => {
-    first = await runInActivityContext(() => landTaxInboxDrops(resources));
+    first = await land('tax');
     expect(periods.length).toBeGreaterThan(12);
-    expect(first.periods.map((p) => p.period)).toEqual(periods);
-    expect(first.periods.every((p) => p.sequence === 1)).toBe(true);
-    expect([first.supersededDrops, first.incompleteDrops, first.refusedDrops]).toEqual([
-      [],
-      [],
-      [],
-    ]);
+    expect(taxPeriods(first).map((p) => p.period)).toEqual(periods);
+    expect(taxPeriods(first).every((p) => p.sequence === 1)).toBe(true);
+    expect(first.details).toMatchObject({
+      supersededDrops: [],
+      incompleteDrops: [],
+      refusedDrops: [],
+    });
     expect(new Set(first.landings.map((l) => l.window))).toEqual(new Set(periods));
     expect(receivedByAsset(first.landings)).toEqual(
       worldRowsByAsset('tax', ['vat_invoices', 'tax_payments']),
@@ -180,17 +203,19 @@ describe('landTaxInbox (the tax simulator’s monthly drops of every period)', (
 
   it('re-running lands the same periods with the same rows; a correction (_02) replaces its month', async () => {
     const corrected = periods[1] ?? '';
-    await writeTaxDrop(sources.worldDir, resources.inboxes.tax, corrected, 2);
-    await mkdir(path.join(resources.inboxes.tax, '2099-01_01')); // still being delivered
-    const again = await runInActivityContext(() => landTaxInboxDrops(resources));
-    expect(again.periods.map((p) => p.period)).toEqual(periods);
-    expect(again.periods.find((p) => p.period === corrected)).toMatchObject({
+    await writeTaxDrop(sources.worldDir, sources.inboxes.tax, corrected, 2);
+    await mkdir(path.join(sources.inboxes.tax, '2099-01_01')); // still being delivered
+    const again = await land('tax');
+    expect(taxPeriods(again).map((p) => p.period)).toEqual(periods);
+    expect(taxPeriods(again).find((p) => p.period === corrected)).toMatchObject({
       sequence: 2,
       drop: `${corrected}_02`,
     });
-    expect(again.supersededDrops).toEqual([`${corrected}_01`]);
-    expect(again.incompleteDrops).toEqual(['2099-01_01']);
-    const counts = (m: TaxInboxMetadata) =>
+    expect(again.details).toMatchObject({
+      supersededDrops: [`${corrected}_01`],
+      incompleteDrops: ['2099-01_01'],
+    });
+    const counts = (m: SourceLandingMetadata) =>
       m.landings.map((l) => [l.asset, l.window, l.rowCount, l.quarantinedCount, l.checksum]);
     expect(counts(again)).toEqual(counts(first));
     for (const landing of again.landings.filter((l) => l.window === corrected)) {
@@ -203,7 +228,7 @@ describe('landTaxInbox (the tax simulator’s monthly drops of every period)', (
     const [good, bad] = periods;
     for (const period of [good, bad]) {
       await cp(
-        path.join(resources.inboxes.tax, `${period ?? ''}_01`),
+        path.join(sources.inboxes.tax, `${period ?? ''}_01`),
         path.join(inbox, `${period ?? ''}_01`),
         { recursive: true },
       );
@@ -214,27 +239,28 @@ describe('landTaxInbox (the tax simulator’s monthly drops of every period)', (
       `tax_payments_${(bad ?? '').replace('-', '')}.csv`,
     );
     await writeFile(damaged, `${await readFile(damaged, 'utf8')}\n`);
-    const failure = await failureOf(() =>
-      landTaxInboxDrops({ ...resources, inboxes: { ...resources.inboxes, tax: inbox } }),
-    );
+    const failure = await failureOf(() => land('tax', withInbox('tax', inbox)));
     expect(failure).toMatchObject({ type: TAX_DROP_REFUSED, nonRetryable: true });
     expect(failure.message).toContain(`${bad ?? ''}_01`);
     expect(failure.message).toContain('checksum_mismatch');
-    const [details] = failure.details as [TaxInboxMetadata];
-    expect(details.periods.map((p) => p.period)).toEqual([good]);
-    expect(details.refusedDrops.map((r) => [r.drop, r.kind])).toEqual([
+    const [landed] = failure.details as [SourceLandingMetadata];
+    expect(taxPeriods(landed).map((p) => p.period)).toEqual([good]);
+    const refused = landed.details['refusedDrops'] as { drop: string; kind: string }[];
+    expect(refused.map((r) => [r.drop, r.kind])).toEqual([
       [`${bad ?? ''}_01`, 'checksum_mismatch'],
     ]);
   });
 });
 
-describe('landBankInbox (the bank simulator’s drops of the tiny world)', () => {
+describe('landSource bank (the bank simulator’s drops of the tiny world)', () => {
   it('lands every bank entity as one window; rows reconcile with the world', async () => {
-    const result = await runInActivityContext(() => landBankInboxWindow(resources, WINDOW));
-    expect(result.dropIds.length).toBeGreaterThan(0);
-    expect(result.unlistedFiles).toEqual([]);
+    const result = await land('bank');
+    expect((result.details['dropIds'] as string[]).length).toBeGreaterThan(0);
+    expect(result.details['unlistedFiles']).toEqual([]);
     const received = receivedByAsset(result.landings);
-    for (const [asset, collapsed] of Object.entries(result.collapsedDuplicates)) {
+    const collapsedDuplicates = result.details['collapsedDuplicates'] as Record<string, number>;
+    for (const [entity, collapsed] of Object.entries(collapsedDuplicates)) {
+      const asset = `raw_bank.${entity}`;
       received[asset] = (received[asset] ?? 0) + collapsed;
     }
     expect(received).toEqual(
@@ -254,10 +280,7 @@ describe('landBankInbox (the bank simulator’s drops of the tiny world)', () =>
     'fails for good when the %s inbox does not exist',
     async (source) => {
       const missing = path.join(dir, `no-${source}-inbox`);
-      const failure = await failureOf(() => {
-        const moved = { ...resources, inboxes: { ...resources.inboxes, [source]: missing } };
-        return source === 'bank' ? landBankInboxWindow(moved, WINDOW) : landTaxInboxDrops(moved);
-      });
+      const failure = await failureOf(() => land(source, withInbox(source, missing)));
       expect(failure).toMatchObject({ type: SOURCE_INBOX_MISSING, nonRetryable: true });
       expect(failure.message).toContain(missing);
     },
@@ -278,7 +301,7 @@ describe('the landing assets of the registry', () => {
         .getRowObjectsJson()
         .map((row) => (typeof row['asset'] === 'string' ? row['asset'] : ''));
       expect(written).toEqual(
-        LANDING_SOURCES.flatMap((source) => landingAssetsOf(source).map((a) => a.key)).sort(),
+        SOURCES.flatMap((source) => registry.landingAssetsOf(source.name).map((a) => a.key)).sort(),
       );
     } finally {
       lake.close();

@@ -1,27 +1,25 @@
+// The registry derived from the source definitions and from dbt's own manifest (a real
+// `dbt parse` of models/): what it holds, how the graph orders it, and what it refuses.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../repo-root.ts';
-import { AssetGraphError, defineAssetGraph } from './asset-definition.ts';
-import type { AssetDefinition } from './asset-definition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BANK_ENTITIES } from '@sg/connector-bank';
 import { BUSINESS_TABLES, DELETIONS_ENTITY, SCHEMA_DRIFT_ENTITY } from '@sg/connector-business';
 import { CHANGE_FEED_ENTITY, COMMERCE_ENTITIES } from '@sg/connector-commerce';
 import { TAX_FILE_ENTITIES } from '@sg/connector-tax';
-import {
-  LANDING_SOURCES,
-  MARTS_ENTERPRISES,
-  RAW_COMMERCE_ENTERPRISES,
-  REF_INDUSTRIES,
-  REF_REGIONS,
-  STG_COMMERCE_ENTERPRISES,
-  assetGraph,
-  dbtAssetsBuiltWith,
-  dbtSelectorFor,
-  landingAssetKey,
-  landingAssetsOf,
-  sourcesUpstreamOf,
-} from './registry.ts';
+import type { DbtManifest } from '@sg/dbt-cli';
+import { findRepoRoot } from '../repo-root.ts';
+import { parseModelsProject } from '../test-support/parsed-registry.ts';
+import { AssetGraphError, defineAssetGraph } from './asset-definition.ts';
+import type { AssetDefinition } from './asset-definition.ts';
+import { SOURCES, createPipelineRegistry, landingAssetKey } from './registry.ts';
+import type { PipelineRegistry } from './registry.ts';
+
+const RAW_COMMERCE_ENTERPRISES = 'raw_commerce.enterprises';
+const STG_COMMERCE_ENTERPRISES = 'staging.stg_commerce__enterprises';
+const MARTS_ENTERPRISES = 'marts.enterprises';
+const REF_REGIONS = 'reference.ref_regions';
+const REF_INDUSTRIES = 'reference.ref_industries';
 
 /** Every `*.<extension>` file name (without extension) under `dir`, recursively. */
 function fileNames(dir: string, extension: '.sql' | '.csv'): Set<string> {
@@ -34,16 +32,23 @@ function fileNames(dir: string, extension: '.sql' | '.csv'): Set<string> {
   return names;
 }
 
+let manifest: DbtManifest;
+let registry: PipelineRegistry;
+
+beforeAll(async () => {
+  manifest = await parseModelsProject();
+  registry = createPipelineRegistry({ sources: SOURCES, dbtManifest: manifest });
+}, 60_000);
+
 describe('asset registry', () => {
   it('loads, and orders the commerce assets raw → staging → mart (seeds before the mart)', () => {
-    const order = assetGraph.topologicalOrder;
+    const order = registry.assetGraph.topologicalOrder;
     const rank = (key: string) => order.indexOf(key);
-    expect(order).toHaveLength(assetGraph.assets.length);
+    expect(order).toHaveLength(registry.assetGraph.assets.length);
     for (const before of [RAW_COMMERCE_ENTERPRISES, REF_REGIONS, REF_INDUSTRIES]) {
       expect(rank(before), before).toBeLessThan(rank(STG_COMMERCE_ENTERPRISES));
     }
     expect(rank(STG_COMMERCE_ENTERPRISES)).toBeLessThan(rank(MARTS_ENTERPRISES));
-    expect(order.at(-1)).toBe(MARTS_ENTERPRISES);
   });
 
   it.each([
@@ -56,9 +61,9 @@ describe('asset registry', () => {
     { source: 'tax', entities: TAX_FILE_ENTITIES, by: 'period' },
     { source: 'bank', entities: BANK_ENTITIES, by: 'window' },
   ] as const)(
-    'declares a landing asset, partitioned by $by, for every raw table the $source connector writes',
+    'holds a landing asset, partitioned by $by, for every raw table the $source connector writes',
     ({ source, entities, by }) => {
-      const assets = landingAssetsOf(source);
+      const assets = registry.landingAssetsOf(source);
       expect(assets.map((asset) => asset.key).sort()).toEqual(
         entities.map((entity) => landingAssetKey(source, entity)).sort(),
       );
@@ -73,20 +78,18 @@ describe('asset registry', () => {
     },
   );
 
-  it('covers all four sources with landing assets', () => {
-    const landingKeys = assetGraph.assets.filter((a) => a.kind === 'landing').map((a) => a.key);
-    expect(LANDING_SOURCES.flatMap((s) => landingAssetsOf(s).map((a) => a.key))).toEqual(
-      landingKeys,
-    );
+  it('derives the landing assets from the registered sources only, in landing order', () => {
+    const landingKeys = registry.assetGraph.assets
+      .filter((a) => a.kind === 'landing')
+      .map((a) => a.key);
+    expect(
+      SOURCES.flatMap((s) => s.rawTables.map((table) => landingAssetKey(s.name, table.entity))),
+    ).toEqual(landingKeys);
+    expect(SOURCES.map((s) => s.name)).toEqual(['commerce', 'business', 'tax', 'bank']);
   });
 
-  it('finds only commerce upstream of the enterprises mart', () => {
-    expect(sourcesUpstreamOf(MARTS_ENTERPRISES)).toEqual(['commerce']);
-    expect(sourcesUpstreamOf(RAW_COMMERCE_ENTERPRISES)).toEqual([]);
-  });
-
-  it('documents every asset with a Chinese title and an English description', () => {
-    for (const asset of assetGraph.assets) {
+  it('documents every asset with a Chinese title and an English description stating the grain', () => {
+    for (const asset of registry.assetGraph.assets) {
       expect(asset.title, asset.key).toMatch(/\p{Script=Han}/u);
       expect(asset.description, asset.key).toMatch(/^One row per /);
     }
@@ -96,51 +99,54 @@ describe('asset registry', () => {
     { kind: 'dbt', dir: 'models/models', extension: '.sql' },
     { kind: 'seed', dir: 'models/seeds', extension: '.csv' },
   ] as const)(
-    'has a $dir/**/<name>$extension for every $kind asset',
+    'takes a $kind asset from the manifest for every $dir/**/<name>$extension',
     ({ kind, dir, extension }) => {
       const files = fileNames(path.join(findRepoRoot(), dir), extension);
-      const assets = assetGraph.assets.filter((asset) => asset.kind === kind);
-      expect(assets.length).toBeGreaterThan(0);
-      for (const asset of assets) {
-        expect(files, `${dir}/**/${asset.dbtModel ?? '?'}${extension}`).toContain(asset.dbtModel);
-      }
+      const models = registry.assetGraph.assets
+        .filter((asset) => asset.kind === kind)
+        .map((asset) => asset.dbtModel);
+      expect(new Set(models)).toEqual(files);
     },
   );
 
-  it.each([
-    { key: MARTS_ENTERPRISES, selector: '+enterprises' },
-    { key: STG_COMMERCE_ENTERPRISES, selector: '+stg_commerce__enterprises' },
-  ])('selects $selector to build $key and its upstream', ({ key, selector }) => {
-    expect(dbtSelectorFor(key)).toBe(selector);
+  it('finds only commerce upstream of the enterprises mart', () => {
+    expect(registry.sourcesUpstreamOf([MARTS_ENTERPRISES])).toEqual(['commerce']);
+    expect(registry.sourcesUpstreamOf([RAW_COMMERCE_ENTERPRISES])).toEqual([]);
+  });
+
+  it('plans the dbt build of every model downstream of the sources: +enterprises', () => {
+    expect(registry.dbtBuildPlan()).toEqual({
+      assets: [MARTS_ENTERPRISES],
+      select: '+enterprises',
+      upstreamSources: ['commerce'],
+    });
   });
 
   it('refuses a dbt selector for a landing asset', () => {
-    expect(() => dbtSelectorFor(RAW_COMMERCE_ENTERPRISES)).toThrow(/not a dbt asset/);
+    expect(() => registry.dbtSelectorFor([RAW_COMMERCE_ENTERPRISES])).toThrow(/not a dbt asset/);
   });
 
   it('lists the dbt assets built with the enterprises mart: seeds and staging, then the mart', () => {
-    expect(dbtAssetsBuiltWith(MARTS_ENTERPRISES).map((asset) => asset.key)).toEqual([
+    expect(registry.dbtAssetsBuiltWith([MARTS_ENTERPRISES]).map((asset) => asset.key)).toEqual([
       REF_REGIONS,
       REF_INDUSTRIES,
       STG_COMMERCE_ENTERPRISES,
       MARTS_ENTERPRISES,
-    ]);
-  });
-
-  it('walks upstream of the mart to the landing and both seeds', () => {
-    expect(assetGraph.upstreamOf(MARTS_ENTERPRISES)).toEqual([
-      RAW_COMMERCE_ENTERPRISES,
-      REF_REGIONS,
-      REF_INDUSTRIES,
-      STG_COMMERCE_ENTERPRISES,
     ]);
   });
 
   it('walks downstream of the raw landing to staging and the mart', () => {
-    expect(assetGraph.downstreamOf(RAW_COMMERCE_ENTERPRISES)).toEqual([
+    expect(registry.assetGraph.downstreamOf(RAW_COMMERCE_ENTERPRISES)).toEqual([
       STG_COMMERCE_ENTERPRISES,
       MARTS_ENTERPRISES,
     ]);
+  });
+
+  it('refuses a dbt project that reads a raw table no registered source lands', () => {
+    const withoutCommerce = SOURCES.filter((source) => source.name !== 'commerce');
+    expect(() =>
+      createPipelineRegistry({ sources: withoutCommerce, dbtManifest: manifest }),
+    ).toThrow(/depends on unknown asset raw_commerce.enterprises/);
   });
 });
 

@@ -1,318 +1,144 @@
 // The asset registry: every asset the pipelines materialise, in one place (Dagster's
-// `Definitions`). Workflows derive what to run from it; the data console reads it.
+// `Definitions`), derived — never typed by hand — from the list of source definitions (each
+// connector declares its raw tables once) and from dbt's own manifest (models and seeds with their
+// descriptions and dependencies). Activities derive what to run from it.
+import { bankSource } from '@sg/connector-bank';
+import { businessSource } from '@sg/connector-business';
+import { commerceSource } from '@sg/connector-commerce';
+import { taxSource } from '@sg/connector-tax';
+import { dbtResources } from '@sg/dbt-cli';
+import type { DbtManifest } from '@sg/dbt-cli';
+import type { SourceDefinition } from '@sg/source-contract';
 import { defineAssetGraph } from './asset-definition.ts';
 import type { AssetDefinition, AssetGraph } from './asset-definition.ts';
 
-/** The sources the pipelines land, in landing order. */
-export const LANDING_SOURCES = ['commerce', 'business', 'tax', 'bank'] as const;
-export type SourceName = (typeof LANDING_SOURCES)[number];
+/** The sources the pipelines land, in landing order. Adding a source is one line here. */
+export const SOURCES: readonly SourceDefinition[] = [
+  commerceSource,
+  businessSource,
+  taxSource,
+  bankSource,
+];
 
 /** The key of a source's raw table, e.g. `raw_tax.vat_invoices`. */
-export function landingAssetKey(source: SourceName, entity: string): string {
+export function landingAssetKey(source: string, entity: string): string {
   return `raw_${source}.${entity}`;
 }
 
-export const RAW_COMMERCE_ENTERPRISES = 'raw_commerce.enterprises';
-export const STG_COMMERCE_ENTERPRISES = 'stg_commerce__enterprises';
-export const MARTS_ENTERPRISES = 'marts.enterprises';
-export const REF_REGIONS = 'reference.ref_regions';
-export const REF_INDUSTRIES = 'reference.ref_industries';
+/** What a sources landing builds with dbt: the models downstream of the registered sources. */
+export interface DbtBuildPlan {
+  /** The dbt assets nothing else in the build depends on; `+<model>` of each builds the rest. */
+  readonly assets: readonly string[];
+  /** `dbt build --select` value, e.g. `+enterprises`. */
+  readonly select: string;
+  /** Sources whose raw tables these assets are built from: if one failed, dbt is skipped. */
+  readonly upstreamSources: readonly string[];
+}
 
-/** [entity, Chinese title, English description whose first sentence states the grain]. */
-type LandingSpec = readonly [entity: string, title: string, description: string];
+export interface PipelineRegistry {
+  readonly sources: readonly SourceDefinition[];
+  readonly assetGraph: AssetGraph;
+  /** The registered source of that name; throws for an unknown one. */
+  source(name: string): SourceDefinition;
+  /** The landing assets (raw tables) of one source, in declaration order. */
+  landingAssetsOf(source: string): readonly AssetDefinition[];
+  /** The sources whose landing assets are upstream of any of `keys`, in landing order. */
+  sourcesUpstreamOf(keys: readonly string[]): readonly string[];
+  /** The dbt build after a landing of every source, or null when no model reads a source. */
+  dbtBuildPlan(): DbtBuildPlan | null;
+  /** `+<model>` of each of `keys`, space-separated (e.g. `+enterprises`). */
+  dbtSelectorFor(keys: readonly string[]): string;
+  /** The dbt models and seeds that building `keys` with their upstream builds, in build order. */
+  dbtAssetsBuiltWith(keys: readonly string[]): readonly AssetDefinition[];
+}
 
-const COMMERCE_LANDINGS: readonly LandingSpec[] = [
-  [
-    'enterprises',
-    '工商企业登记信息（原始落地）',
-    'One row per enterprise per landing window, as returned by the commerce-data API. ' +
-      'A full window holds every enterprise the vendor lists, an incremental one those the ' +
-      'change feed named; rows failing validation or type casts go to the quarantine table.',
-  ],
-  [
-    'shareholders',
-    '工商股东信息（原始落地）',
-    'One row per shareholder of an enterprise per landing window, from the vendor’s ' +
-      'shareholder list of each enterprise pulled in that window.',
-  ],
-  [
-    'executives',
-    '工商主要人员（原始落地）',
-    'One row per executive (person and position) of an enterprise per landing window.',
-  ],
-  [
-    'changes',
-    '工商变更记录（原始落地）',
-    'One row per registration change record of an enterprise per landing window.',
-  ],
-  [
-    'penalties',
-    '行政处罚（原始落地）',
-    'One row per administrative penalty decision against an enterprise per landing window.',
-  ],
-  [
-    'abnormal_operations',
-    '经营异常名录（原始落地）',
-    'One row per listing of an enterprise in the abnormal-operations register per landing ' +
-      'window, with its removal date when removed.',
-  ],
-  [
-    'court_cases',
-    '司法案件（原始落地）',
-    'One row per court case and role of an enterprise per landing window.',
-  ],
-  [
-    'enforcements',
-    '被执行人信息（原始落地）',
-    'One row per enforcement case against an enterprise per landing window, flagging ' +
-      'dishonest judgment debtors (失信).',
-  ],
-  [
-    'change_feed',
-    '工商变更通知流（原始落地）',
-    'One row per change-feed entry (enterprise and change time) read in a landing window; ' +
-      'its latest feed_cursor is where the next incremental landing resumes.',
-  ],
-];
-
-const BUSINESS_LANDINGS: readonly LandingSpec[] = [
-  [
-    't_bank_partner',
-    '合作银行（业务系统原始落地）',
-    'One row per partner bank per landing window.',
-  ],
-  [
-    't_customer',
-    '客户（业务系统原始落地）',
-    'One row per customer (enterprise, individual business, cooperative or farmer) changed or ' +
-      'new in a landing window (every customer in a full window).',
-  ],
-  [
-    't_application',
-    '担保申请（业务系统原始落地）',
-    'One row per guarantee application changed or new in a landing window.',
-  ],
-  [
-    't_project',
-    '评审项目（业务系统原始落地）',
-    'One row per review project (investigation and committee decision) changed or new in a ' +
-      'landing window.',
-  ],
-  [
-    't_guarantee_contract',
-    '担保合同（业务系统原始落地）',
-    'One row per guarantee contract changed or new in a landing window; amounts in fen.',
-  ],
-  [
-    't_counter_guarantee',
-    '反担保措施（业务系统原始落地）',
-    'One row per counter-guarantee (mortgage, pledge or guarantor) changed or new in a landing ' +
-      'window.',
-  ],
-  [
-    't_fee',
-    '收费记录（业务系统原始落地）',
-    'One row per fee charged (guarantee fee, review fee, deposit) per landing window; the table ' +
-      'has no updated_at, so every window holds it in full.',
-  ],
-  [
-    't_loan',
-    '放款记录（业务系统原始落地）',
-    'One row per bank loan under a guarantee contract changed or new in a landing window.',
-  ],
-  [
-    't_repayment',
-    '还款记录（业务系统原始落地）',
-    'One row per loan repayment changed or new in a landing window.',
-  ],
-  [
-    't_post_check',
-    '保后检查（业务系统原始落地）',
-    'One row per post-guarantee check changed or new in a landing window.',
-  ],
-  [
-    't_risk_class',
-    '风险分类（业务系统原始落地）',
-    'One row per quarterly five-level risk classification of a contract per landing window ' +
-      '(in full every window).',
-  ],
-  [
-    't_compensation',
-    '代偿记录（业务系统原始落地）',
-    'One row per compensation paid to a bank per landing window (in full every window).',
-  ],
-  [
-    't_recovery',
-    '追偿记录（业务系统原始落地）',
-    'One row per recovery after a compensation per landing window (in full every window).',
-  ],
-  [
-    't_release',
-    '解保记录（业务系统原始落地）',
-    'One row per guarantee release per landing window (in full every window).',
-  ],
-  [
-    'deletions',
-    '业务系统删除记录',
-    'One row per source row found hard-deleted in a landing window (table and primary key, ' +
-      'with the last window that landed it).',
-  ],
-  [
-    'schema_drift',
-    '业务系统表结构漂移',
-    'One row per schema difference (added, removed or retyped column, missing table) between ' +
-      'the legacy database and the declared mapping, found in a landing window.',
-  ],
-];
-
-const TAX_LANDINGS: readonly LandingSpec[] = [
-  [
-    'vat_invoices',
-    '增值税发票（税务月度文件原始落地）',
-    'One row per VAT invoice per tax period, from the monthly file drop of that period ' +
-      '(window = period; a corrected drop replaces the period); amounts in fen.',
-  ],
-  [
-    'tax_payments',
-    '税款缴纳（税务月度文件原始落地）',
-    'One row per tax payment (taxpayer, period, tax type) per tax period, from the monthly ' +
-      'file drop of that period (window = period).',
-  ],
-];
-
-const BANK_LANDINGS: readonly LandingSpec[] = [
-  [
-    'accounts',
-    '银行账户（银行文件原始落地）',
-    'One row per bank account per landing window, from the account lists in the banks’ drops ' +
-      '(the copy from the latest drop kept).',
-  ],
-  [
-    'loans',
-    '银行贷款（银行文件原始落地）',
-    'One row per bank loan per landing window, from the loan records in the banks’ drops.',
-  ],
-  [
-    'loan_schedules',
-    '贷款还款计划（银行文件原始落地）',
-    'One row per instalment (loan and period number) of a loan schedule per landing window.',
-  ],
-  [
-    'repayments',
-    '贷款还款记录（银行文件原始落地）',
-    'One row per repayment (loan, period number and paid date) per landing window.',
-  ],
-  [
-    'transactions',
-    '银行流水（银行文件原始落地）',
-    'One row per account transaction (bank and transaction key) per landing window, from the ' +
-      'statement files of every layout in the banks’ drops; amounts in fen, times in UTC.',
-  ],
-];
-
-function landingAssets(
-  source: SourceName,
-  specs: readonly LandingSpec[],
-  partitioning: AssetDefinition['partitioning'],
-): AssetDefinition[] {
-  return specs.map(([entity, title, description]) => ({
-    key: landingAssetKey(source, entity),
-    title,
-    description,
+function landingAssets(source: SourceDefinition): AssetDefinition[] {
+  return source.rawTables.map((table) => ({
+    key: landingAssetKey(source.name, table.entity),
+    title: table.title,
+    description: table.description,
     kind: 'landing',
     upstream: [],
-    partitioning,
-    relation: `lake.raw_${source}.${entity}`,
+    partitioning: { by: source.partitioning },
+    relation: `lake.${landingAssetKey(source.name, table.entity)}`,
   }));
 }
 
-const ASSETS: readonly AssetDefinition[] = [
-  ...landingAssets('commerce', COMMERCE_LANDINGS, { by: 'window' }),
-  ...landingAssets('business', BUSINESS_LANDINGS, { by: 'window' }),
-  ...landingAssets('tax', TAX_LANDINGS, { by: 'period' }),
-  ...landingAssets('bank', BANK_LANDINGS, { by: 'window' }),
-  {
-    key: STG_COMMERCE_ENTERPRISES,
-    title: '工商企业登记信息（标准化）',
-    description:
-      'One row per enterprise, taken from its latest landing. Renames and casts the raw ' +
-      'commerce columns only.',
-    kind: 'dbt',
-    upstream: [RAW_COMMERCE_ENTERPRISES],
+/** dbt's models and seeds as assets: key and relation `<schema>.<table>`, upstream by the manifest. */
+function dbtAssets(manifest: DbtManifest): AssetDefinition[] {
+  const resources = dbtResources(manifest);
+  const keyOf = new Map(resources.map((r) => [r.uniqueId, `${r.schema}.${r.relationName}`]));
+  return resources.map((resource) => ({
+    key: `${resource.schema}.${resource.relationName}`,
+    title: resource.title,
+    description: resource.description,
+    kind: resource.kind === 'seed' ? 'seed' : 'dbt',
+    upstream: [...resource.sources, ...resource.dependsOn.map((id) => keyOf.get(id) ?? id)],
     partitioning: { by: 'none' },
-    relation: 'lake.staging.stg_commerce__enterprises',
-    dbtModel: 'stg_commerce__enterprises',
-  },
-  {
-    key: REF_REGIONS,
-    title: '行政区划代码表（GB/T 2260）',
-    description:
-      'One row per administrative region (province, prefecture, county) of the dated GB/T 2260 ' +
-      'snapshot in packages/domain.',
-    kind: 'seed',
-    upstream: [],
-    partitioning: { by: 'none' },
-    relation: 'lake.reference.ref_regions',
-    dbtModel: 'ref_regions',
-  },
-  {
-    key: REF_INDUSTRIES,
-    title: '国民经济行业分类（GB/T 4754-2017）',
-    description:
-      'One row per industry code at every level (section, division, group, class) of ' +
-      'GB/T 4754-2017, from packages/domain.',
-    kind: 'seed',
-    upstream: [],
-    partitioning: { by: 'none' },
-    relation: 'lake.reference.ref_industries',
-    dbtModel: 'ref_industries',
-  },
-  {
-    key: MARTS_ENTERPRISES,
-    title: '企业主题表',
-    description:
-      'One row per enterprise, with its region (county and prefecture), industry section and ' +
-      'registered capital in fen. Feeds the enterprise overview in the semantic layer.',
-    kind: 'dbt',
-    upstream: [STG_COMMERCE_ENTERPRISES, REF_REGIONS, REF_INDUSTRIES],
-    partitioning: { by: 'none' },
-    relation: 'lake.marts.enterprises',
-    dbtModel: 'enterprises',
-  },
-];
-
-/** The composed, validated asset graph. Importing this module proves the registry loads. */
-export const assetGraph: AssetGraph = defineAssetGraph(ASSETS);
-
-/** The landing assets (raw tables) of one source, in declaration order. */
-export function landingAssetsOf(source: SourceName): readonly AssetDefinition[] {
-  const prefix = `raw_${source}.`;
-  return assetGraph.assets.filter(
-    (asset) => asset.kind === 'landing' && asset.key.startsWith(prefix),
-  );
-}
-
-/** The sources whose landing assets are upstream of `key`, in landing order. */
-export function sourcesUpstreamOf(key: string): readonly SourceName[] {
-  const upstream = new Set(assetGraph.upstreamOf(key));
-  return LANDING_SOURCES.filter((source) =>
-    landingAssetsOf(source).some((asset) => upstream.has(asset.key)),
-  );
+    relation: `lake.${resource.schema}.${resource.relationName}`,
+    dbtModel: resource.name,
+  }));
 }
 
 /**
- * The dbt selector that builds `key` together with every dbt asset upstream of it
- * (`+<model>`), e.g. `+enterprises` for `marts.enterprises`.
+ * Composes the registry from source definitions and dbt's manifest; throws AssetGraphError when
+ * they do not fit (a model reading a raw table no source lands, a cycle, a duplicate key).
  */
-export function dbtSelectorFor(key: string): string {
-  const asset = assetGraph.get(key);
-  if (asset.dbtModel === undefined) throw new Error(`asset ${key} is not a dbt asset`);
-  return `+${asset.dbtModel}`;
-}
-
-/** The dbt models and seeds that `dbt build --select +<model of key>` builds, in build order. */
-export function dbtAssetsBuiltWith(key: string): readonly AssetDefinition[] {
-  return [...assetGraph.upstreamOf(key), key]
-    .map((k) => assetGraph.get(k))
-    .filter((asset) => asset.kind !== 'landing');
+export function createPipelineRegistry(options: {
+  readonly sources: readonly SourceDefinition[];
+  readonly dbtManifest: DbtManifest;
+}): PipelineRegistry {
+  const { sources } = options;
+  const assetGraph = defineAssetGraph([
+    ...sources.flatMap(landingAssets),
+    ...dbtAssets(options.dbtManifest),
+  ]);
+  const landingAssetsOf = (source: string): readonly AssetDefinition[] => {
+    const prefix = `raw_${source}.`;
+    return assetGraph.assets.filter((a) => a.kind === 'landing' && a.key.startsWith(prefix));
+  };
+  const sourcesUpstreamOf = (keys: readonly string[]): readonly string[] => {
+    const upstream = new Set(keys.flatMap((key) => assetGraph.upstreamOf(key)));
+    return sources
+      .map((source) => source.name)
+      .filter((name) => landingAssetsOf(name).some((asset) => upstream.has(asset.key)));
+  };
+  const dbtSelectorFor = (keys: readonly string[]): string =>
+    keys
+      .map((key) => {
+        const asset = assetGraph.get(key);
+        if (asset.dbtModel === undefined) throw new Error(`asset ${key} is not a dbt asset`);
+        return `+${asset.dbtModel}`;
+      })
+      .join(' ');
+  return {
+    sources,
+    assetGraph,
+    source(name) {
+      const source = sources.find((s) => s.name === name);
+      if (source === undefined) throw new Error(`no registered source named ${name}`);
+      return source;
+    },
+    landingAssetsOf,
+    sourcesUpstreamOf,
+    dbtBuildPlan() {
+      const landingKeys = sources.flatMap((s) => landingAssetsOf(s.name).map((a) => a.key));
+      const downstream = new Set(landingKeys.flatMap((key) => assetGraph.downstreamOf(key)));
+      const assets = assetGraph.topologicalOrder.filter(
+        (key) =>
+          downstream.has(key) &&
+          !assetGraph.downstreamOf(key).some((other) => downstream.has(other)),
+      );
+      if (assets.length === 0) return null;
+      return { assets, select: dbtSelectorFor(assets), upstreamSources: sourcesUpstreamOf(assets) };
+    },
+    dbtSelectorFor,
+    dbtAssetsBuiltWith(keys) {
+      const built = new Set(keys.flatMap((key) => [...assetGraph.upstreamOf(key), key]));
+      return assetGraph.topologicalOrder
+        .filter((key) => built.has(key))
+        .map((key) => assetGraph.get(key))
+        .filter((asset) => asset.kind !== 'landing');
+    },
+  };
 }

@@ -16,10 +16,8 @@ function unused(name: string): () => Promise<never> {
 
 export function unusedActivities(): PipelineActivities {
   return {
-    landCommerceAll: unused('landCommerceAll'),
-    landBusiness: unused('landBusiness'),
-    landTaxInbox: unused('landTaxInbox'),
-    landBankInbox: unused('landBankInbox'),
+    planSourcesLanding: unused('planSourcesLanding'),
+    landSource: unused('landSource'),
     dbtBuild: unused('dbtBuild'),
   };
 }

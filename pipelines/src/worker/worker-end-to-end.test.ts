@@ -13,8 +13,7 @@ import { TEST_CATALOG_KINDS, createTestLake } from '@sg/lake/testing';
 import type { TestLake } from '@sg/lake/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
-import type { LandingMetadata } from '../activities/activity-metadata.ts';
-import { MARTS_ENTERPRISES, dbtAssetsBuiltWith } from '../assets/registry.ts';
+import type { LandingMetadata, SourceLandingMetadata } from '../activities/activity-metadata.ts';
 import { runSourcesLanding } from '../client/sources-landing-run.ts';
 import type { SourcesLandingRun } from '../client/sources-landing-run.ts';
 import { resourcesFromEnv } from '../resources.ts';
@@ -30,6 +29,7 @@ import type { SourcesLandingAndBuildResult } from '../workflows/sources-landing-
 import { createPipelinesWorker } from './create-worker.ts';
 
 const WINDOW = '2025-06-30';
+const MARTS_ENTERPRISES = 'marts.enterprises';
 
 /** The world's files of each source's raw tables (the landing-only tables have none). */
 const WORLD_ENTITIES = {
@@ -59,14 +59,20 @@ afterAll(async () => {
 
 /** Rows, quarantined rows and checksum of every landing, in a stable order. */
 function landingFigures(result: SourcesLandingAndBuildResult): string[] {
-  const { commerce, business, tax, bank } = result.sources;
-  const landings: LandingMetadata[] = [commerce, business, tax, bank].flatMap((s) => s.landings);
+  const landings: LandingMetadata[] = Object.values(result.sources).flatMap((s) => s.landings);
   return landings
     .map(
       (l) =>
         `${l.asset}@${l.window}: ${String(l.rowCount)}+${String(l.quarantinedCount)} ${l.checksum}`,
     )
     .sort();
+}
+
+/** The metadata of a source that landed (fails the test if it did not). */
+function landed(result: SourcesLandingAndBuildResult, source: string): SourceLandingMetadata {
+  const metadata = result.sources[source];
+  if (metadata === undefined) throw new Error(`${source} did not land`);
+  return metadata;
 }
 
 describe.each(TEST_CATALOG_KINDS)('sourcesLandingAndBuild end to end, %s catalog', (kind) => {
@@ -118,17 +124,33 @@ describe.each(TEST_CATALOG_KINDS)('sourcesLandingAndBuild end to end, %s catalog
 
   it('chose the catalog and every source from the environment', () => {
     expect(resources.lake.catalog.kind).toBe(kind);
-    expect(resources.inboxes).toEqual(sources.inboxes);
+    expect(resources.sources).toMatchObject({
+      commerce: { baseUrl: sources.simulator.url },
+      business: { url: sources.businessDb.url },
+      tax: { inboxDir: sources.inboxes.tax },
+      bank: { inboxDir: sources.inboxes.bank },
+    });
   });
 
   it('lands all four sources, every row reconciling with the world, then builds the mart', async () => {
     first = await runSourcesLanding(temporal.client, { window: WINDOW, taskQueue });
     expect(first.outcome).toBe('started');
-    const { commerce, business, tax, bank, dbt } = {
-      ...first.result.sources,
-      dbt: first.result.dbt,
-    };
+    const [commerce, business, tax, bank] = ['commerce', 'business', 'tax', 'bank'].map((source) =>
+      landed(first.result, source),
+    ) as [
+      SourceLandingMetadata,
+      SourceLandingMetadata,
+      SourceLandingMetadata,
+      SourceLandingMetadata,
+    ];
+    const { dbt } = first.result;
     const { manifest } = sources;
+    expect(first.result.planned.map((source) => source.name)).toEqual([
+      'commerce',
+      'business',
+      'tax',
+      'bank',
+    ]);
 
     const { 'raw_commerce.change_feed': feed, ...commerceReceived } = receivedByAsset(
       commerce.landings,
@@ -137,40 +159,42 @@ describe.each(TEST_CATALOG_KINDS)('sourcesLandingAndBuild end to end, %s catalog
       worldRowsByAsset(manifest, 'commerce', WORLD_ENTITIES.commerce),
     );
     expect(feed).toBeGreaterThan(0);
-    expect(commerce.mode).toBe('full');
+    expect(commerce.details['mode']).toBe('full');
 
     const {
       'raw_business.deletions': deletions,
       'raw_business.schema_drift': drift,
       ...businessReceived
     } = receivedByAsset(business.landings);
-    expect(businessReceived).toEqual(
-      worldRowsByAsset(
-        manifest,
-        'business',
-        business.tables.map((table) => table.table),
-      ),
-    );
-    expect(business.tables).toHaveLength(14);
+    const tables = (business.details['tables'] as { table: string }[]).map((t) => t.table);
+    expect(businessReceived).toEqual(worldRowsByAsset(manifest, 'business', tables));
+    expect(tables).toHaveLength(14);
     expect([deletions, drift]).toEqual([0, 0]);
 
-    expect(tax.periods.map((p) => p.period)).toEqual(sources.periods);
+    const periods = tax.details['periods'] as { period: string }[];
+    expect(periods.map((p) => p.period)).toEqual(sources.periods);
     expect(receivedByAsset(tax.landings)).toEqual(
       worldRowsByAsset(manifest, 'tax', WORLD_ENTITIES.tax),
     );
 
     const bankReceived = receivedByAsset(bank.landings);
-    for (const [asset, collapsed] of Object.entries(bank.collapsedDuplicates)) {
-      bankReceived[asset] = (bankReceived[asset] ?? 0) + collapsed;
+    const collapsedDuplicates = bank.details['collapsedDuplicates'] as Record<string, number>;
+    for (const [entity, collapsed] of Object.entries(collapsedDuplicates)) {
+      bankReceived[`raw_bank.${entity}`] = (bankReceived[`raw_bank.${entity}`] ?? 0) + collapsed;
     }
     expect(bankReceived).toEqual(worldRowsByAsset(manifest, 'bank', WORLD_ENTITIES.bank));
 
+    if (dbt === null) throw new Error('dbt did not build');
     expect(dbt).toMatchObject({ select: '+enterprises', success: true, problems: [] });
     expect(dbt.statusCounts.error + dbt.statusCounts.fail).toBe(0);
     expect(dbt.statusCounts.pass).toBeGreaterThan(0);
-    expect(dbt.assets.map((asset) => asset.asset)).toEqual(
-      dbtAssetsBuiltWith(MARTS_ENTERPRISES).map((asset) => asset.key),
-    );
+    // Every model and seed the mart is built from, as dbt's manifest says.
+    expect(dbt.assets.map((asset) => asset.asset)).toEqual([
+      'reference.ref_regions',
+      'reference.ref_industries',
+      'staging.stg_commerce__enterprises',
+      MARTS_ENTERPRISES,
+    ]);
     // One mart row per enterprise landed (the quarantined ones never reach it).
     const enterprises = commerce.landings.find((l) => l.asset === 'raw_commerce.enterprises');
     const martRows = await martRowCount();
@@ -192,11 +216,11 @@ describe.each(TEST_CATALOG_KINDS)('sourcesLandingAndBuild end to end, %s catalog
     });
     expect(rerun.outcome).toBe('started');
     expect(landingFigures(rerun.result)).toEqual(landingFigures(first.result));
-    expect(rerun.result.sources.commerce.landings[0]?.landingId).not.toBe(
-      first.result.sources.commerce.landings[0]?.landingId,
+    expect(landed(rerun.result, 'commerce').landings[0]?.landingId).not.toBe(
+      landed(first.result, 'commerce').landings[0]?.landingId,
     );
     expect(await martRowCount()).toBe(
-      first.result.dbt.assets.find((asset) => asset.asset === MARTS_ENTERPRISES)?.rowCount,
+      first.result.dbt?.assets.find((asset) => asset.asset === MARTS_ENTERPRISES)?.rowCount,
     );
   }, 600_000);
 });

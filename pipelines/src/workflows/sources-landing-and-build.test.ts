@@ -10,15 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_DATABASE_REJECTED, TAX_DROP_REFUSED } from '../activities/activity-errors.ts';
 import { DBT_BUILD_FAILED } from '../activities/activity-metadata.ts';
 import type {
-  BankSourceMetadata,
-  BusinessSourceMetadata,
-  CommerceSourceMetadata,
   DbtBuildMetadata,
   LandingMetadata,
-  TaxInboxMetadata,
+  SourceLandingMetadata,
+  SourcesLandingPlan,
 } from '../activities/activity-metadata.ts';
 import type { PipelineActivities } from '../activities/index.ts';
-import { MARTS_ENTERPRISES } from '../assets/registry.ts';
 import { runSourcesLanding, sourcesLandingWorkflowId } from '../client/sources-landing-run.ts';
 import { summariseSourcesLanding } from '../client/sources-landing-summary.ts';
 import { unusedActivities } from '../test-support/unused-activities.ts';
@@ -46,47 +43,46 @@ const landing = (asset: string, window: string, rowCount: number): LandingMetada
   schemaHash: 'schema',
 });
 
-const COMMERCE: CommerceSourceMetadata = {
+const MARTS_ENTERPRISES = 'marts.enterprises';
+
+const COMMERCE: SourceLandingMetadata = {
   source: 'commerce',
+  title: '工商数据',
   window: WINDOW,
-  mode: 'full',
-  since: null,
-  feedCursor: 'cursor-9',
-  enterprisesPulled: 159,
-  enterprisesGone: [],
   landings: [landing('raw_commerce.enterprises', WINDOW, 158)],
+  details: { mode: 'full', since: null, feedCursor: 'cursor-9', enterprisesPulled: 159 },
+  note: '全量，159 家企业',
 };
-const BUSINESS: BusinessSourceMetadata = {
+const BUSINESS: SourceLandingMetadata = {
   source: 'business',
+  title: '业务系统',
   window: WINDOW,
-  tables: [
-    {
-      table: 't_customer',
-      mode: 'full',
-      updatedSince: null,
-      receivedCount: 94,
-      deletedCount: 0,
-    },
-  ],
-  driftFindings: 0,
   landings: [landing('raw_business.t_customer', WINDOW, 93)],
+  details: { tables: [{ table: 't_customer', mode: 'full' }], driftFindings: 0 },
+  note: '增量 0 张，结构漂移 0 项',
 };
-const TAX: TaxInboxMetadata = {
+const TAX: SourceLandingMetadata = {
   source: 'tax',
-  periods: [{ period: '2025-05', sequence: 2, drop: '2025-05_02', driftNotices: 0 }],
-  supersededDrops: ['2025-05_01'],
-  incompleteDrops: [],
-  refusedDrops: [],
-  landings: [landing('raw_tax.vat_invoices', '2025-05', 150)],
-};
-const BANK: BankSourceMetadata = {
-  source: 'bank',
+  title: '税务文件',
   window: WINDOW,
-  dropIds: ['NXBANK-2025-06'],
-  fileCount: 12,
-  unlistedFiles: [],
-  collapsedDuplicates: { 'raw_bank.transactions': 0 },
+  landings: [landing('raw_tax.vat_invoices', '2025-05', 150)],
+  details: { periods: [{ period: '2025-05', sequence: 2 }], supersededDrops: ['2025-05_01'] },
+  note: '1 个所属期：2025-05…2025-05',
+};
+const BANK: SourceLandingMetadata = {
+  source: 'bank',
+  title: '银行文件',
+  window: WINDOW,
   landings: [landing('raw_bank.transactions', WINDOW, 12_000)],
+  details: { dropIds: ['NXBANK-2025-06'], fileCount: 12 },
+  note: '1 个投递批次，12 个文件',
+};
+const LANDED = { commerce: COMMERCE, business: BUSINESS, tax: TAX, bank: BANK };
+
+/** The plan the registry gives: four sources, then +enterprises (built from commerce only). */
+const PLAN: SourcesLandingPlan = {
+  sources: [COMMERCE, BUSINESS, TAX, BANK].map(({ source, title }) => ({ name: source, title })),
+  dbt: { assets: [MARTS_ENTERPRISES], select: '+enterprises', upstreamSources: ['commerce'] },
 };
 const DBT_BUILD: DbtBuildMetadata = {
   select: '+enterprises',
@@ -112,12 +108,13 @@ function fakeActivities(behaviour: Behaviour, calls: string[]): PipelineActiviti
   };
   return {
     ...unusedActivities(),
-    landCommerceAll: ({ window }) => run('commerce', { ...COMMERCE, window }),
-    landBusiness: ({ window }) => run('business', { ...BUSINESS, window }),
-    landTaxInbox: () => run('tax', TAX),
-    landBankInbox: ({ window }) => run('bank', { ...BANK, window }),
-    dbtBuild: ({ asset }) => {
-      expect(asset).toBe(MARTS_ENTERPRISES);
+    planSourcesLanding: () => Promise.resolve(PLAN),
+    landSource: ({ source, window }) => {
+      const landed = LANDED[source as keyof typeof LANDED];
+      return run(source as Step, { ...landed, window });
+    },
+    dbtBuild: ({ assets }) => {
+      expect(assets).toEqual([MARTS_ENTERPRISES]);
       return run('dbt', DBT_BUILD);
     },
   };
@@ -200,7 +197,8 @@ describe('sourcesLandingAndBuild (real dev server and worker, fake activities)',
       expect(recorded).toEqual(calls);
       expect(result).toEqual({
         window: WINDOW,
-        sources: { commerce: COMMERCE, business: BUSINESS, tax: TAX, bank: BANK },
+        planned: PLAN.sources,
+        sources: LANDED,
         dbt: DBT_BUILD,
       });
     },
@@ -220,6 +218,7 @@ describe('sourcesLandingAndBuild (real dev server and worker, fake activities)',
     );
     expect(outcome).toEqual({
       window: WINDOW,
+      planned: PLAN.sources,
       sources: { commerce: COMMERCE, business: BUSINESS, bank: BANK },
       failures: [{ step: 'tax', type: TAX_DROP_REFUSED, message: TAX_REFUSED.message }],
       dbt: DBT_BUILD,
@@ -306,7 +305,7 @@ describe('runSourcesLanding (idempotent per window)', () => {
       expect(first.outcome).toBe('started');
       expect(second.outcome).toBe('completed-earlier');
       expect(second.result).toEqual(first.result);
-      expect(first.result.sources.commerce.window).toBe(window);
+      expect(first.result.sources['commerce']?.window).toBe(window);
     });
     // The failed run landed each source once, the restarted one once more; the third call none.
     expect(recorded.filter((call) => call.startsWith('bank#'))).toHaveLength(2);

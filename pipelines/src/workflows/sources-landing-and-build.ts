@@ -1,5 +1,5 @@
 // Orchestration only: deterministic, no I/O. Activities are referenced by type and run on the
-// worker, which does all I/O (the four sources, the lake, dbt).
+// worker, which does all I/O (the registered sources, the lake, dbt).
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -8,19 +8,10 @@ import {
 } from '@temporalio/workflow';
 import type { PipelineActivities } from '../activities/index.ts';
 import type {
-  BankSourceMetadata,
-  BusinessSourceMetadata,
-  CommerceSourceMetadata,
   DbtBuildMetadata,
-  TaxInboxMetadata,
+  PlannedSource,
+  SourceLandingMetadata,
 } from '../activities/activity-metadata.ts';
-import {
-  LANDING_SOURCES,
-  MARTS_ENTERPRISES,
-  dbtSelectorFor,
-  sourcesUpstreamOf,
-} from '../assets/registry.ts';
-import type { SourceName } from '../assets/registry.ts';
 import { DBT_BUILD_ACTIVITY, LANDING_RETRY } from './activity-options.ts';
 import { assertLandingWindow } from './landing-window.ts';
 
@@ -29,23 +20,22 @@ export interface SourcesLandingAndBuildInput {
   readonly window: string;
 }
 
-/** The landing metadata of every source. */
-export interface SourceLandings {
-  readonly commerce: CommerceSourceMetadata;
-  readonly business: BusinessSourceMetadata;
-  readonly tax: TaxInboxMetadata;
-  readonly bank: BankSourceMetadata;
-}
+/** The landing metadata of every source that landed, by source name, in landing order. */
+export type SourceLandings = Readonly<Record<string, SourceLandingMetadata>>;
 
 export interface SourcesLandingAndBuildResult {
   readonly window: string;
+  /** The registered sources, in landing order. */
+  readonly planned: readonly PlannedSource[];
   readonly sources: SourceLandings;
-  readonly dbt: DbtBuildMetadata;
+  /** Null when no dbt model reads a registered source (nothing to build). */
+  readonly dbt: DbtBuildMetadata | null;
 }
 
 /** A step that failed for good (after its retries): a source's landing or the dbt build. */
 export interface FailedStep {
-  readonly step: SourceName | 'dbt';
+  /** The source's name, or `dbt`. */
+  readonly step: string;
   /** The ApplicationFailure type of the cause (e.g. `TaxDropRefused`), when it has one. */
   readonly type: string | null;
   readonly message: string;
@@ -57,7 +47,8 @@ export interface FailedStep {
  */
 export interface SourcesLandingOutcome {
   readonly window: string;
-  readonly sources: Partial<SourceLandings>;
+  readonly planned: readonly PlannedSource[];
+  readonly sources: SourceLandings;
   readonly failures: readonly FailedStep[];
   readonly dbt: DbtBuildMetadata | null;
   /** Why the dbt build did not run, when it did not. */
@@ -67,23 +58,28 @@ export interface SourcesLandingOutcome {
 /** Error type of this workflow's failures; the message names every failed step. */
 export const SOURCES_LANDING_AND_BUILD_FAILED = 'SourcesLandingAndBuildFailed';
 
-/** The four landing activities: sources and the lake catalog can be briefly unavailable. */
-const { landCommerceAll, landBusiness, landTaxInbox, landBankInbox } =
-  proxyActivities<PipelineActivities>({
-    // A large world's bank or tax landing runs for minutes; a stuck one is cut after an hour.
-    startToCloseTimeout: '1 hour',
-    retry: LANDING_RETRY,
-  });
+/** Reading the registry: the first call of a worker parses the dbt project (seconds). */
+const { planSourcesLanding } = proxyActivities<PipelineActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: LANDING_RETRY,
+});
+
+/** The landing activity: sources and the lake catalog can be briefly unavailable. */
+const { landSource } = proxyActivities<PipelineActivities>({
+  // A large world's bank or tax landing runs for minutes; a stuck one is cut after an hour.
+  startToCloseTimeout: '1 hour',
+  retry: LANDING_RETRY,
+});
 
 const { dbtBuild } = proxyActivities<PipelineActivities>(DBT_BUILD_ACTIVITY);
 
 /**
- * Lands the four sources one after another (commerce, business, tax, bank: the worker has few
- * cores, and each landing already uses them), then builds `marts.enterprises` with `dbt build`.
+ * Lands every registered source one after another, in the registry's order (the worker has few
+ * cores, and each landing already uses them), then builds the dbt models downstream of them.
  *
- * Failure policy: a source whose landing fails for good does not stop the others — all four are
- * attempted. The dbt build runs unless a source upstream of the mart (by the asset registry) failed.
- * If any step failed, the workflow then fails with one message naming every failed step, and the
+ * Failure policy: a source whose landing fails for good does not stop the others — all are
+ * attempted. The dbt build runs unless a source upstream of the models it builds failed. If any
+ * step failed, the workflow then fails with one message naming every failed step, and the
  * failure's details hold a {@link SourcesLandingOutcome} with the metadata of everything that did
  * land and build.
  */
@@ -92,10 +88,11 @@ export async function sourcesLandingAndBuild(
 ): Promise<SourcesLandingAndBuildResult> {
   const { window } = input;
   assertLandingWindow(window);
+  const plan = await planSourcesLanding();
   const failures: FailedStep[] = [];
 
   /** Runs one step; a failure for good is recorded (not thrown), cancellation is rethrown. */
-  async function attempt<T>(step: FailedStep['step'], run: () => Promise<T>): Promise<T | null> {
+  async function attempt<T>(step: string, run: () => Promise<T>): Promise<T | null> {
     try {
       return await run();
     } catch (error) {
@@ -110,63 +107,60 @@ export async function sourcesLandingAndBuild(
     }
   }
 
-  const commerce = await attempt('commerce', () => landCommerceAll({ window }));
-  const business = await attempt('business', () => landBusiness({ window }));
-  const tax = await attempt('tax', () => landTaxInbox());
-  const bank = await attempt('bank', () => landBankInbox({ window }));
-
-  const failedUpstream = sourcesUpstreamOf(MARTS_ENTERPRISES).filter((source) =>
-    failures.some((failure) => failure.step === source),
-  );
-  const select = dbtSelectorFor(MARTS_ENTERPRISES);
-  const dbtSkipped =
-    failedUpstream.length === 0
-      ? null
-      : `dbt build --select ${select} skipped: upstream source ${failedUpstream.join(', ')} failed`;
-  const dbt =
-    dbtSkipped === null ? await attempt('dbt', () => dbtBuild({ asset: MARTS_ENTERPRISES })) : null;
-
-  if (
-    failures.length === 0 &&
-    commerce !== null &&
-    business !== null &&
-    tax !== null &&
-    bank !== null &&
-    dbt !== null
-  ) {
-    return { window, sources: { commerce, business, tax, bank }, dbt };
+  const sources: Record<string, SourceLandingMetadata> = {};
+  for (const source of plan.sources) {
+    const landed = await attempt(source.name, () => landSource({ source: source.name, window }));
+    if (landed !== null) sources[source.name] = landed;
   }
+  const dbtSkipped = whyDbtIsSkipped(plan.dbt, failures);
+  const dbt =
+    plan.dbt !== null && dbtSkipped === null
+      ? await attempt('dbt', () => dbtBuild({ assets: plan.dbt?.assets ?? [] }))
+      : null;
+  if (failures.length === 0) return { window, planned: plan.sources, sources, dbt };
   const outcome: SourcesLandingOutcome = {
     window,
-    sources: {
-      ...(commerce === null ? {} : { commerce }),
-      ...(business === null ? {} : { business }),
-      ...(tax === null ? {} : { tax }),
-      ...(bank === null ? {} : { bank }),
-    },
+    planned: plan.sources,
+    sources,
     failures,
     dbt,
     dbtSkipped,
   };
   throw ApplicationFailure.create({
-    message: failureMessage(outcome),
+    message: failureMessage(outcome, plan.dbt?.select ?? ''),
     type: SOURCES_LANDING_AND_BUILD_FAILED,
     nonRetryable: true,
     details: [outcome],
   });
 }
 
+/** Null when dbt is to run; otherwise why not (nothing to build, or an upstream source failed). */
+function whyDbtIsSkipped(
+  dbt: { readonly select: string; readonly upstreamSources: readonly string[] } | null,
+  failures: readonly FailedStep[],
+): string | null {
+  if (dbt === null) return 'no dbt model reads a registered source';
+  const failedUpstream = dbt.upstreamSources.filter((source) =>
+    failures.some((failure) => failure.step === source),
+  );
+  return failedUpstream.length === 0
+    ? null
+    : `dbt build --select ${dbt.select} skipped: upstream source ${failedUpstream.join(', ')} failed`;
+}
+
 /**
  * `sources landing for window W failed: business: <cause>; tax: <cause> (landed: commerce, bank;
  * dbt build --select +enterprises succeeded)`.
  */
-export function failureMessage(outcome: SourcesLandingOutcome): string {
+export function failureMessage(outcome: SourcesLandingOutcome, select: string): string {
   const failed = outcome.failures.map((failure) => `${failure.step}: ${failure.message}`);
-  const landed = LANDING_SOURCES.filter((source) => outcome.sources[source] !== undefined);
+  const landed = outcome.planned
+    .map((source) => source.name)
+    .filter((name) => outcome.sources[name] !== undefined);
   const dbt =
     outcome.dbtSkipped ??
     (outcome.dbt === null
-      ? `dbt build --select ${dbtSelectorFor(MARTS_ENTERPRISES)} failed`
+      ? `dbt build --select ${select} failed`
       : `dbt build --select ${outcome.dbt.select} succeeded`);
   return (
     `sources landing for window ${outcome.window} failed: ${failed.join('; ')} ` +

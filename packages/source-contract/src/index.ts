@@ -1,0 +1,19 @@
+export { assertInboxExists, inboxDirFromEnvironment } from './inbox.ts';
+export type { InboxSetting } from './inbox.ts';
+export type {
+  JsonValue,
+  RawTableDefinition,
+  RawTableLanding,
+  SourceDefinition,
+  SourceEnvironment,
+  SourceLandingReport,
+  SourceLandingRequest,
+  SourcePartitioning,
+} from './source-definition.ts';
+export {
+  SourceApiError,
+  SourceConfigError,
+  SourceError,
+  SourceInboxMissingError,
+} from './source-error.ts';
+export type { SourceApiErrorDetails } from './source-error.ts';
