@@ -49,7 +49,7 @@ export const SCHEMA_DRIFT_COLUMNS: ColumnSpec[] = [
     name: 'change',
     type: 'VARCHAR',
     required: true,
-    description: 'added | removed | retyped | table_missing',
+    description: '差异类型：added 新增列、removed 删除列、retyped 类型变更、table_missing 表缺失',
   },
   { name: 'declared_type', type: 'VARCHAR', required: false, description: '映射声明的类型族' },
   { name: 'source_type', type: 'VARCHAR', required: false, description: '源库当前类型' },
