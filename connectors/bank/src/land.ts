@@ -48,6 +48,7 @@ export async function landBankDrops(
   options: LandBankDropsOptions,
 ): Promise<BankLandingResult> {
   const outDir = await mkdtemp(join(options.workDir ?? tmpdir(), 'sg-bank-'));
+  // Concurrency: own connections; orderedPrefetch runs one file per reader at a time (0006).
   const connection = await lake.connect();
   const readers = await Promise.all(Array.from({ length: PREFETCH_READERS }, () => lake.connect()));
   try {

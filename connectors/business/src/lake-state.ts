@@ -33,6 +33,7 @@ async function rawTableExists(connection: DuckDBConnection, entity: string): Pro
   return found[0]?.['n'] === 1;
 }
 
+/** A connection of the caller's own for `work`, closed once it settled (docs/decisions/0006). */
 export async function withLakeConnection<T>(
   lake: Lake,
   work: (connection: DuckDBConnection) => Promise<T>,

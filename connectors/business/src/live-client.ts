@@ -119,6 +119,7 @@ async function inTransaction<T>(
 }
 
 export async function createPostgresBusinessClient(url: string): Promise<BusinessSourceClient> {
+  // Concurrency: one client per landing, used by landBusinessWindow's sequential loop only (0006).
   const client = new pg.Client({ connectionString: url, types: { getTypeParser: () => identity } });
   client.on('error', () => undefined);
   await client.connect();
@@ -167,6 +168,7 @@ export async function createPostgresBusinessClient(url: string): Promise<Busines
 }
 
 export async function createMariaDbBusinessClient(url: string): Promise<BusinessSourceClient> {
+  // Concurrency: one connection per landing, sequential use only, like the pg client above (0006).
   const connection = await mariadb.createConnection(url);
   const read = async (sql: string, params: string[]): Promise<Record<string, unknown>[]> =>
     connection.query<Record<string, unknown>[]>(

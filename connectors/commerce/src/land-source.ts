@@ -64,6 +64,7 @@ const cursorRowSchema = z.object({ feed_cursor: z.string() });
  * landed in another window; null when there is none.
  */
 export async function readCommerceFeedCursor(lake: Lake, window: string): Promise<string | null> {
+  // Concurrency: lake.connection is this landing's (the activity opens its own Lake), used in turn (0006).
   const exists = await lake.connection.runAndReadAll(
     `select count(*)::integer as n from information_schema.tables
       where table_catalog = 'lake' and table_schema = ${sqlString(`raw_${COMMERCE_SOURCE}`)}

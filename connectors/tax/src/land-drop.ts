@@ -49,6 +49,7 @@ export async function extractDrop(
   format: 'csv' | 'xlsx' = 'csv',
 ): Promise<{ period: string; sequence: number; files: FileExtractResult[] }> {
   const manifest = await readDropManifest(dropDir);
+  // Concurrency: this drop's own instance, one connection per file in turn (0006).
   const instance = await DuckDBInstance.create(':memory:', {
     extension_directory: extensionDirectory,
     autoinstall_known_extensions: 'false',

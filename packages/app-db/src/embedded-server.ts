@@ -43,6 +43,7 @@ export async function startEmbeddedAppDb(options: EmbeddedAppDbOptions): Promise
   const lock = acquireDataDirLock(dataDir);
   let db: ExclusiveSessionPGlite | undefined;
   try {
+    // Concurrency: the one session is queued (pglite-socket, runExclusive) and held per exchange (0006).
     db = new ExclusiveSessionPGlite(dataDir);
     await db.waitReady;
     const server = new PGLiteSocketServer({

@@ -10,6 +10,7 @@ export function createPool(
     console.error(`app-db: idle connection failed (${config.kind}): ${error.message}`);
   },
 ): pg.Pool {
+  // Concurrency: each caller checks out its own client (withTransaction); none is shared (0006).
   const pool = new pg.Pool({
     connectionString: config.connectionString,
     max: config.poolMax,

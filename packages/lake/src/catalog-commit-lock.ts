@@ -110,7 +110,10 @@ async function acquire(
   }
 }
 
-/** In-process queue per lock path, so one process never contends with itself on the lock. */
+/**
+ * In-process queue per lock path, so one process never contends with itself on the lock. Bounded by
+ * its callers (landings of the worker's concurrent activities); each waits its turn, then the lock's timeout.
+ */
 const localQueues = new Map<string, Promise<unknown>>();
 
 function serialiseLocally<T>(key: string, work: () => Promise<T>): Promise<T> {

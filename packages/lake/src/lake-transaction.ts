@@ -28,6 +28,7 @@ export async function runLakeTransaction<T>(
   options: LakeTransactionOptions = {},
 ): Promise<T> {
   if (lake.readOnly) throw new Error('This lake was opened read-only: it cannot commit.');
+  // Concurrency: a fresh connection per transaction, or the caller's own (never lake.connection; 0006).
   const connection = options.connection ?? (await lake.connect());
   try {
     return await withCatalogCommitLock(

@@ -352,6 +352,34 @@ describe.each(TEST_CATALOG_KINDS)('landRecords on a %s catalog', (kind) => {
     expect(await count(lake, `from lake.meta.landings`)).toBe(4);
   }, 60_000);
 
+  it('landings from several callers at once on one Lake each use their own connection', async () => {
+    // The worker runs activities concurrently in one process: parallel landings (and a reader)
+    // sharing one Lake must not share a DuckDB connection (docs/decisions/0006).
+    const windows = ['2024-07-01', '2024-07-02', '2024-07-03', '2024-07-04', '2024-07-05'];
+    const requests = await Promise.all(
+      windows.map((window, i) =>
+        requestFor(
+          window,
+          [ENTERPRISE_YINCHUAN_MILL, ENTERPRISE_WUZHONG_COOP].slice(0, 1 + (i % 2)),
+        ),
+      ),
+    );
+    const reader = await lake.connect();
+    try {
+      const [results] = await Promise.all([
+        Promise.all(requests.map((request) => landRecords(lake, request))),
+        reader.runAndReadAll('select count(*) from lake.snapshots()'),
+      ]);
+      for (const [i, window] of windows.entries()) {
+        expect(results[i]?.rowCount).toBe(1 + (i % 2));
+        expect(results[i]?.checksum).toBe(await recomputeChecksum(lake, window));
+      }
+    } finally {
+      reader.closeSync();
+    }
+    expect(await count(lake, `from lake.meta.landings`)).toBe(windows.length);
+  }, 60_000);
+
   it('keeps history: snapshots(), AT (VERSION => n) and table changes', async () => {
     await landRecords(lake, await requestFor('2024-06-01', [ENTERPRISE_YINCHUAN_MILL]));
     const [afterFirst] = await rows(lake, `select max(snapshot_id) as id from lake.snapshots()`);

@@ -134,6 +134,7 @@ export async function landRecords(
     ...(column.description === undefined ? {} : { description: column.description }),
   }));
   const tables = landingTables(valid.source, valid.entity);
+  // Concurrency: each landing owns its connection (parallel landings on one Lake share none; 0006).
   const connection = await lake.connect();
   try {
     await connection.run(

@@ -29,7 +29,10 @@ export interface Lake {
   readonly config: LakeConfig;
   readonly readOnly: boolean;
   readonly instance: DuckDBInstance;
-  /** A connection whose default database is `lake`. */
+  /**
+   * A connection whose default database is `lake`, for the one caller that opened the lake, one
+   * statement or stream at a time: parallel callers each take `connect()` (docs/decisions/0006).
+   */
   readonly connection: DuckDBConnection;
   /** Another connection to the same instance (own transactions and temp tables); also `USE lake`. */
   connect(): Promise<DuckDBConnection>;

@@ -4,6 +4,7 @@ import { resolveExtensionDirectory } from '@sg/lake';
 
 /** An in-memory DuckDB with the extensions the bank files need (loaded offline). */
 export interface DuckdbSession {
+  /** Concurrency: one caller (writeBankDrops, file after file, awaited in turn); 0006. */
   readonly connection: DuckDBConnection;
   close(): void;
 }

@@ -77,6 +77,7 @@ function textValue(value: string): string {
 
 async function connectPostgres(url: string, method: 'copy' | 'insert'): Promise<LegacyDatabase> {
   // Every value arrives as the server's text (no Date objects in the local zone, NUMERIC exact).
+  // Concurrency: one client per CLI command (seed, advance), statements awaited in turn (0006).
   const client = new pg.Client({
     connectionString: url,
     types: { getTypeParser: () => textValue },
@@ -123,6 +124,7 @@ async function connectPostgres(url: string, method: 'copy' | 'insert'): Promise<
 }
 
 async function connectMariaDb(url: string): Promise<LegacyDatabase> {
+  // Concurrency: one connection per CLI command, statements awaited in turn (0006).
   const connection = await mariadb.createConnection(url);
   const q = (name: string): string => quoteIdentifier('mariadb', name);
   return {

@@ -53,6 +53,7 @@ export interface NdjsonLineReader {
   close(): void;
 }
 
+/** Concurrency: synchronous positional reads, so overlapping requests cannot interleave (0006). */
 export function openNdjsonLineReader(path: string): NdjsonLineReader {
   const fd = openSync(path, 'r');
   let open = true;

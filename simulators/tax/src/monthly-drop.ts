@@ -149,6 +149,7 @@ export async function writeMonthlyDrop(
   await rm(dropDir, { recursive: true, force: true });
   await mkdir(dropDir, { recursive: true });
   const compact = period.replace('-', '');
+  // Concurrency: one instance and connection per drop written, statements awaited in turn (0006).
   const instance = await DuckDBInstance.create(':memory:', {
     extension_directory: options.extensionDirectory ?? resolveExtensionDirectory(),
     autoinstall_known_extensions: 'false',
