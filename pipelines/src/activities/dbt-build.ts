@@ -50,6 +50,7 @@ export async function countAssetRows(
   lakeConfig: LakeConfig,
   assets: readonly AssetDefinition[],
 ): Promise<AssetRowCount[]> {
+  // Concurrency: this activity's own Lake; its connection is used in turn, closed after (0006).
   const lake = await openLake(lakeConfig, { readOnly: true });
   try {
     const counts: AssetRowCount[] = [];

@@ -28,6 +28,7 @@ export async function withLake<T>(
   config: LakeConfig,
   work: (lake: Lake) => Promise<T>,
 ): Promise<T> {
+  // Concurrency: one Lake per activity (activities run concurrently in the worker), closed after (0006).
   const lake = await openLake(config);
   try {
     return await work(lake);
