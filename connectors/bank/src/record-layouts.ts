@@ -11,6 +11,10 @@ export type RecordEntity = (typeof RECORD_ENTITIES)[number];
 
 export interface RecordLayout {
   readonly entity: RecordEntity;
+  /** Chinese title of the raw table. */
+  readonly title: string;
+  /** English description of the raw table; the first sentence states the grain. */
+  readonly description: string;
   /** Columns as in the file header, in landing order (without the connector's lineage columns). */
   readonly columns: readonly ColumnSpec[];
   /** Natural key within one bank. */
@@ -29,6 +33,10 @@ function column(
 export const RECORD_LAYOUTS: Readonly<Record<RecordEntity, RecordLayout>> = {
   accounts: {
     entity: 'accounts',
+    title: '银行账户（银行文件原始落地）',
+    description:
+      'One row per bank account per landing window, from the account lists in the banks’ drops ' +
+      '(the copy from the latest drop kept).',
     key: ['account_no'],
     columns: [
       column('account_no', 'VARCHAR', true, '账号'),
@@ -42,6 +50,9 @@ export const RECORD_LAYOUTS: Readonly<Record<RecordEntity, RecordLayout>> = {
   },
   loans: {
     entity: 'loans',
+    title: '银行贷款（银行文件原始落地）',
+    description:
+      'One row per bank loan per landing window, from the loan records in the banks’ drops.',
     key: ['loan_no'],
     columns: [
       column('loan_no', 'VARCHAR', true, '借据号'),
@@ -58,6 +69,9 @@ export const RECORD_LAYOUTS: Readonly<Record<RecordEntity, RecordLayout>> = {
   },
   loan_schedules: {
     entity: 'loan_schedules',
+    title: '贷款还款计划（银行文件原始落地）',
+    description:
+      'One row per instalment (loan and period number) of a loan schedule per landing window.',
     key: ['loan_no', 'period_no'],
     columns: [
       column('loan_no', 'VARCHAR', true, '借据号'),
@@ -69,6 +83,8 @@ export const RECORD_LAYOUTS: Readonly<Record<RecordEntity, RecordLayout>> = {
   },
   repayments: {
     entity: 'repayments',
+    title: '贷款还款记录（银行文件原始落地）',
+    description: 'One row per repayment (loan, period number and paid date) per landing window.',
     key: ['loan_no', 'period_no', 'paid_date'],
     columns: [
       column('loan_no', 'VARCHAR', true, '借据号'),

@@ -4,6 +4,7 @@ import type { RawTableDefinition, SourceDefinition } from '@sg/source-contract';
 import { assertInboxExists, inboxDirFromEnvironment } from '@sg/source-contract';
 import { BANK_ENTITIES } from './extract.ts';
 import { BANK_SOURCE, landBankDrops } from './land.ts';
+import { RECORD_ENTITIES, RECORD_LAYOUTS } from './record-layouts.ts';
 import { recordColumns } from './record-staging.ts';
 import { BANK_TRANSACTION_COLUMNS } from './type-mapping.ts';
 
@@ -18,35 +19,14 @@ export interface BankSourceConfig {
   readonly inboxDir: string;
 }
 
+/** The raw tables `landBankDrops` writes: the record entities, then the statements' transactions. */
 export const BANK_RAW_TABLES: readonly RawTableDefinition[] = [
-  {
-    entity: 'accounts',
-    title: '银行账户（银行文件原始落地）',
-    description:
-      'One row per bank account per landing window, from the account lists in the banks’ drops ' +
-      '(the copy from the latest drop kept).',
-    columns: recordColumns('accounts'),
-  },
-  {
-    entity: 'loans',
-    title: '银行贷款（银行文件原始落地）',
-    description:
-      'One row per bank loan per landing window, from the loan records in the banks’ drops.',
-    columns: recordColumns('loans'),
-  },
-  {
-    entity: 'loan_schedules',
-    title: '贷款还款计划（银行文件原始落地）',
-    description:
-      'One row per instalment (loan and period number) of a loan schedule per landing window.',
-    columns: recordColumns('loan_schedules'),
-  },
-  {
-    entity: 'repayments',
-    title: '贷款还款记录（银行文件原始落地）',
-    description: 'One row per repayment (loan, period number and paid date) per landing window.',
-    columns: recordColumns('repayments'),
-  },
+  ...RECORD_ENTITIES.map((entity) => ({
+    entity,
+    title: RECORD_LAYOUTS[entity].title,
+    description: RECORD_LAYOUTS[entity].description,
+    columns: recordColumns(entity),
+  })),
   {
     entity: 'transactions',
     title: '银行流水（银行文件原始落地）',

@@ -10,74 +10,14 @@ import { businessClientConfigFromEnv, createBusinessClient } from './live-client
 import type { BusinessClientConfig } from './schemas.ts';
 import { BUSINESS_TABLES, rawColumnSpecs } from './type-mapping.ts';
 
-/** Chinese title and English description (grain first) of each declared legacy table. */
-const TABLE_DOCS: Readonly<Record<string, readonly [string, string]>> = {
-  t_bank_partner: ['合作银行（业务系统原始落地）', 'One row per partner bank per landing window.'],
-  t_customer: [
-    '客户（业务系统原始落地）',
-    'One row per customer (enterprise, individual business, cooperative or farmer) changed or ' +
-      'new in a landing window (every customer in a full window).',
-  ],
-  t_application: [
-    '担保申请（业务系统原始落地）',
-    'One row per guarantee application changed or new in a landing window.',
-  ],
-  t_project: [
-    '评审项目（业务系统原始落地）',
-    'One row per review project (investigation and committee decision) changed or new in a ' +
-      'landing window.',
-  ],
-  t_guarantee_contract: [
-    '担保合同（业务系统原始落地）',
-    'One row per guarantee contract changed or new in a landing window; amounts in fen.',
-  ],
-  t_counter_guarantee: [
-    '反担保措施（业务系统原始落地）',
-    'One row per counter-guarantee (mortgage, pledge or guarantor) changed or new in a landing ' +
-      'window.',
-  ],
-  t_fee: [
-    '收费记录（业务系统原始落地）',
-    'One row per fee charged (guarantee fee, review fee, deposit) per landing window; the table ' +
-      'has no updated_at, so every window holds it in full.',
-  ],
-  t_loan: [
-    '放款记录（业务系统原始落地）',
-    'One row per bank loan under a guarantee contract changed or new in a landing window.',
-  ],
-  t_repayment: [
-    '还款记录（业务系统原始落地）',
-    'One row per loan repayment changed or new in a landing window.',
-  ],
-  t_post_check: [
-    '保后检查（业务系统原始落地）',
-    'One row per post-guarantee check changed or new in a landing window.',
-  ],
-  t_risk_class: [
-    '风险分类（业务系统原始落地）',
-    'One row per quarterly five-level risk classification of a contract per landing window ' +
-      '(in full every window).',
-  ],
-  t_compensation: [
-    '代偿记录（业务系统原始落地）',
-    'One row per compensation paid to a bank per landing window (in full every window).',
-  ],
-  t_recovery: [
-    '追偿记录（业务系统原始落地）',
-    'One row per recovery after a compensation per landing window (in full every window).',
-  ],
-  t_release: [
-    '解保记录（业务系统原始落地）',
-    'One row per guarantee release per landing window (in full every window).',
-  ],
-};
-
 /** The raw tables `landBusinessWindow` writes: every declared table, then deletions and drift. */
 export const BUSINESS_RAW_TABLES: readonly RawTableDefinition[] = [
-  ...BUSINESS_TABLES.map((mapped) => {
-    const [title, description] = TABLE_DOCS[mapped.table] ?? ['', ''];
-    return { entity: mapped.table, title, description, columns: rawColumnSpecs(mapped) };
-  }),
+  ...BUSINESS_TABLES.map((mapped) => ({
+    entity: mapped.table,
+    title: mapped.title,
+    description: mapped.description,
+    columns: rawColumnSpecs(mapped),
+  })),
   {
     entity: DELETIONS_ENTITY,
     title: '业务系统删除记录',

@@ -40,6 +40,10 @@ export interface MappedColumn {
 export interface MappedTable {
   /** Legacy table name; also the raw entity (`raw_business.<table>`). */
   readonly table: string;
+  /** Chinese title of its raw table. */
+  readonly title: string;
+  /** English description of its raw table; the first sentence states the grain. */
+  readonly description: string;
   readonly key: string;
   /** Watermark column (Beijing-local DATETIME) or null: such tables are extracted in full. */
   readonly watermark: 'updated_at' | null;
@@ -99,11 +103,17 @@ const UPDATED_AT = column('updated_at', 'beijing_datetime', '源系统最后更�
   required: true,
 });
 
-function table(name: string, columns: MappedColumn[], watermark: 'updated_at' | null): MappedTable {
+function table(
+  name: string,
+  docs: { readonly title: string; readonly description: string },
+  columns: MappedColumn[],
+  watermark: 'updated_at' | null,
+): MappedTable {
   const [first] = columns;
   if (first === undefined) throw new Error(`${name}: no columns`);
   return {
     table: name,
+    ...docs,
     key: first.source,
     watermark,
     columns: watermark === null ? columns : [...columns, UPDATED_AT],
@@ -114,6 +124,10 @@ function table(name: string, columns: MappedColumn[], watermark: 'updated_at' | 
 export const BUSINESS_TABLES: readonly MappedTable[] = [
   table(
     't_bank_partner',
+    {
+      title: '合作银行（业务系统原始落地）',
+      description: 'One row per partner bank per landing window.',
+    },
     [
       key('partner_id', '合作银行编号'),
       column('bank_code', 'text', '银行代码'),
@@ -124,6 +138,12 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_customer',
+    {
+      title: '客户（业务系统原始落地）',
+      description:
+        'One row per customer (enterprise, individual business, cooperative or farmer) changed or ' +
+        'new in a landing window (every customer in a full window).',
+    },
     [
       key('customer_id', '客户编号'),
       column('customer_type', 'text', '客户类型（企业、个体工商户、农民专业合作社、农户）'),
@@ -140,6 +160,10 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_application',
+    {
+      title: '担保申请（业务系统原始落地）',
+      description: 'One row per guarantee application changed or new in a landing window.',
+    },
     [
       key('application_id', '申请编号'),
       column('customer_id', 'text', '客户编号'),
@@ -154,6 +178,12 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_project',
+    {
+      title: '评审项目（业务系统原始落地）',
+      description:
+        'One row per review project (investigation and committee decision) changed or new in a ' +
+        'landing window.',
+    },
     [
       key('project_id', '项目编号'),
       column('application_id', 'text', '申请编号'),
@@ -167,6 +197,11 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_guarantee_contract',
+    {
+      title: '担保合同（业务系统原始落地）',
+      description:
+        'One row per guarantee contract changed or new in a landing window; amounts in fen.',
+    },
     [
       key('contract_no', '担保合同编号'),
       column('project_id', 'text', '项目编号'),
@@ -181,6 +216,12 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_counter_guarantee',
+    {
+      title: '反担保措施（业务系统原始落地）',
+      description:
+        'One row per counter-guarantee (mortgage, pledge or guarantor) changed or new in a landing ' +
+        'window.',
+    },
     [
       key('counter_id', '反担保编号'),
       column('contract_no', 'text', '担保合同编号'),
@@ -195,6 +236,12 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_fee',
+    {
+      title: '收费记录（业务系统原始落地）',
+      description:
+        'One row per fee charged (guarantee fee, review fee, deposit) per landing window; the table ' +
+        'has no updated_at, so every window holds it in full.',
+    },
     [
       key('fee_id', '收费编号'),
       column('contract_no', 'text', '担保合同编号'),
@@ -206,6 +253,11 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_loan',
+    {
+      title: '放款记录（业务系统原始落地）',
+      description:
+        'One row per bank loan under a guarantee contract changed or new in a landing window.',
+    },
     [
       key('loan_id', '放款编号'),
       column('contract_no', 'text', '担保合同编号'),
@@ -218,6 +270,10 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_repayment',
+    {
+      title: '还款记录（业务系统原始落地）',
+      description: 'One row per loan repayment changed or new in a landing window.',
+    },
     [
       key('repayment_id', '还款编号'),
       column('loan_id', 'text', '放款编号'),
@@ -229,6 +285,10 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_post_check',
+    {
+      title: '保后检查（业务系统原始落地）',
+      description: 'One row per post-guarantee check changed or new in a landing window.',
+    },
     [
       key('check_id', '保后检查编号'),
       column('contract_no', 'text', '担保合同编号'),
@@ -240,6 +300,12 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_risk_class',
+    {
+      title: '风险分类（业务系统原始落地）',
+      description:
+        'One row per quarterly five-level risk classification of a contract per landing window ' +
+        '(in full every window).',
+    },
     [
       key('class_id', '五级分类编号'),
       column('contract_no', 'text', '担保合同编号'),
@@ -250,6 +316,11 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_compensation',
+    {
+      title: '代偿记录（业务系统原始落地）',
+      description:
+        'One row per compensation paid to a bank per landing window (in full every window).',
+    },
     [
       key('compensation_id', '代偿编号'),
       column('contract_no', 'text', '担保合同编号'),
@@ -260,6 +331,11 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_recovery',
+    {
+      title: '追偿记录（业务系统原始落地）',
+      description:
+        'One row per recovery after a compensation per landing window (in full every window).',
+    },
     [
       key('recovery_id', '追偿编号'),
       column('compensation_id', 'text', '代偿编号'),
@@ -271,6 +347,10 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
   ),
   table(
     't_release',
+    {
+      title: '解保记录（业务系统原始落地）',
+      description: 'One row per guarantee release per landing window (in full every window).',
+    },
     [
       key('release_id', '解保编号'),
       column('contract_no', 'text', '担保合同编号'),

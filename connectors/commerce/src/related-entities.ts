@@ -23,6 +23,10 @@ import type { RelatedList } from './vendor-requests.ts';
 export interface RelatedEntity {
   /** Raw table `raw_commerce.<entity>`. */
   readonly entity: CommerceRelatedEntity;
+  /** Chinese title of the raw table. */
+  readonly title: string;
+  /** English description of the raw table; the first sentence states the grain. */
+  readonly description: string;
   /** The vendor list `/v1/enterprises/{code}/<list>`. */
   readonly list: RelatedList;
   /** Chinese name, for reasons. */
@@ -36,6 +40,10 @@ export interface RelatedEntity {
 export const RELATED_ENTITIES: readonly RelatedEntity[] = [
   {
     entity: 'shareholders',
+    title: '工商股东信息（原始落地）',
+    description:
+      'One row per shareholder of an enterprise per landing window, from the vendor’s ' +
+      'shareholder list of each enterprise pulled in that window.',
     list: 'shareholders',
     label: '股东',
     schema: vendorShareholderSchema,
@@ -44,6 +52,8 @@ export const RELATED_ENTITIES: readonly RelatedEntity[] = [
   },
   {
     entity: 'executives',
+    title: '工商主要人员（原始落地）',
+    description: 'One row per executive (person and position) of an enterprise per landing window.',
     list: 'executives',
     label: '主要人员',
     schema: vendorExecutiveSchema,
@@ -52,6 +62,8 @@ export const RELATED_ENTITIES: readonly RelatedEntity[] = [
   },
   {
     entity: 'changes',
+    title: '工商变更记录（原始落地）',
+    description: 'One row per registration change record of an enterprise per landing window.',
     list: 'changes',
     label: '变更记录',
     schema: vendorChangeRecordSchema,
@@ -60,6 +72,9 @@ export const RELATED_ENTITIES: readonly RelatedEntity[] = [
   },
   {
     entity: 'penalties',
+    title: '行政处罚（原始落地）',
+    description:
+      'One row per administrative penalty decision against an enterprise per landing window.',
     list: 'penalties',
     label: '行政处罚',
     schema: vendorPenaltySchema,
@@ -68,6 +83,10 @@ export const RELATED_ENTITIES: readonly RelatedEntity[] = [
   },
   {
     entity: 'abnormal_operations',
+    title: '经营异常名录（原始落地）',
+    description:
+      'One row per listing of an enterprise in the abnormal-operations register per landing ' +
+      'window, with its removal date when removed.',
     list: 'abnormal-operations',
     label: '经营异常',
     schema: vendorAbnormalOperationSchema,
@@ -76,6 +95,8 @@ export const RELATED_ENTITIES: readonly RelatedEntity[] = [
   },
   {
     entity: 'court_cases',
+    title: '司法案件（原始落地）',
+    description: 'One row per court case and role of an enterprise per landing window.',
     list: 'court-cases',
     label: '司法案件',
     schema: vendorCourtCaseSchema,
@@ -84,6 +105,10 @@ export const RELATED_ENTITIES: readonly RelatedEntity[] = [
   },
   {
     entity: 'enforcements',
+    title: '被执行人信息（原始落地）',
+    description:
+      'One row per enforcement case against an enterprise per landing window, flagging ' +
+      'dishonest judgment debtors (失信).',
     list: 'enforcements',
     label: '被执行信息',
     schema: vendorEnforcementSchema,

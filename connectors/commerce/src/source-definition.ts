@@ -27,41 +27,6 @@ export const LOCAL_COMMERCE_DEFAULTS = {
   apiSecret: 'sg-dev-commerce-secret',
 } as const;
 
-/** [entity, Chinese title, English description whose first sentence states the grain]. */
-const RELATED_TABLE_DOCS: Readonly<Record<string, readonly [string, string]>> = {
-  shareholders: [
-    '工商股东信息（原始落地）',
-    'One row per shareholder of an enterprise per landing window, from the vendor’s ' +
-      'shareholder list of each enterprise pulled in that window.',
-  ],
-  executives: [
-    '工商主要人员（原始落地）',
-    'One row per executive (person and position) of an enterprise per landing window.',
-  ],
-  changes: [
-    '工商变更记录（原始落地）',
-    'One row per registration change record of an enterprise per landing window.',
-  ],
-  penalties: [
-    '行政处罚（原始落地）',
-    'One row per administrative penalty decision against an enterprise per landing window.',
-  ],
-  abnormal_operations: [
-    '经营异常名录（原始落地）',
-    'One row per listing of an enterprise in the abnormal-operations register per landing ' +
-      'window, with its removal date when removed.',
-  ],
-  court_cases: [
-    '司法案件（原始落地）',
-    'One row per court case and role of an enterprise per landing window.',
-  ],
-  enforcements: [
-    '被执行人信息（原始落地）',
-    'One row per enforcement case against an enterprise per landing window, flagging ' +
-      'dishonest judgment debtors (失信).',
-  ],
-};
-
 /** The raw tables `landCommerceSource` writes, in landing order (`change_feed` last). */
 export const COMMERCE_RAW_TABLES: readonly RawTableDefinition[] = [
   {
@@ -73,10 +38,12 @@ export const COMMERCE_RAW_TABLES: readonly RawTableDefinition[] = [
       'change feed named; rows failing validation or type casts go to the quarantine table.',
     columns: commerceEnterpriseColumnSpecs(),
   },
-  ...RELATED_ENTITIES.map((related) => {
-    const [title, description] = RELATED_TABLE_DOCS[related.entity] ?? ['', ''];
-    return { entity: related.entity, title, description, columns: toColumnSpecs(related.columns) };
-  }),
+  ...RELATED_ENTITIES.map((related) => ({
+    entity: related.entity,
+    title: related.title,
+    description: related.description,
+    columns: toColumnSpecs(related.columns),
+  })),
   {
     entity: CHANGE_FEED_ENTITY,
     title: '工商变更通知流（原始落地）',
