@@ -18,6 +18,7 @@ import {
   stopProcess,
   superviseProcess,
   supervisionLogger,
+  waitForLogLine,
   waitForPort,
   type ManagedProcess,
   type ProcessSpec,
@@ -209,7 +210,8 @@ async function main(): Promise<void> {
     waitForPort(temporal, host, ports.temporal, { timeoutMs: 120_000 }),
     waitForPort(commerce, host, ports.commerce),
     waitForPort(tax, host, ports.tax),
-    waitForPort(businessDb, host, ports.businessDb, { timeoutMs: 300_000 }),
+    // Its port opens before it has seeded itself through it: ready is the line it prints after.
+    waitForLogLine(businessDb, /"service":"sim-business"/, { timeoutMs: 300_000 }),
   ]);
   console.log('· 应用数据库、Temporal、工商/税务模拟器、业务系统数据库已就绪');
   await fileDrops;

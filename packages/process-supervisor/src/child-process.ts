@@ -1,7 +1,7 @@
 // One child process: started with its output appended to `<logDir>/<name>.log`, its end observed
 // once, stopped with SIGTERM and then SIGKILL after a bounded grace.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ProcessSpec {
@@ -25,6 +25,8 @@ export interface ManagedProcess {
   /** Started as the leader of its own process group: stopping it signals the whole group. */
   readonly ownGroup: boolean;
   readonly startedAt: number;
+  /** Size of the log when this process started: what it printed begins there. */
+  readonly logOffset: number;
   /** Resolves when the process has ended (a spawn failure ends it with code -1). */
   readonly exited: Promise<ExitStatus>;
 }
@@ -45,6 +47,7 @@ export function startProcess(
 ): ManagedProcess {
   mkdirSync(logDir, { recursive: true });
   const logPath = join(logDir, `${spec.name}.log`);
+  const logOffset = existsSync(logPath) ? statSync(logPath).size : 0;
   const log = createWriteStream(logPath, { flags: 'a' });
   // A log that cannot be written (disk full, folder removed) must not take the supervisor down.
   log.on('error', () => undefined);
@@ -69,7 +72,7 @@ export function startProcess(
     });
   });
   child.once('close', () => log.end());
-  return { name: spec.name, child, logPath, ownGroup, startedAt: Date.now(), exited };
+  return { name: spec.name, child, logPath, ownGroup, startedAt: Date.now(), logOffset, exited };
 }
 
 /** True once the process has ended (exit code or signal known). */

@@ -22,6 +22,6 @@ export {
   superviseProcess,
 } from './supervised-process.ts';
 export type { SuperviseOptions, SupervisedProcess, SupervisorEvent } from './supervised-process.ts';
-export { portAnswers, waitForPort } from './wait-for-port.ts';
+export { portAnswers, waitForLogLine, waitForPort } from './wait-for-port.ts';
 export type { WaitForPortOptions } from './wait-for-port.ts';
 export { SUPERVISOR_LOG, supervisionLogger } from './supervision-log.ts';

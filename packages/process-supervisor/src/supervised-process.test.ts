@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { portAnswers, waitForPort } from './wait-for-port.ts';
+import { portAnswers, waitForLogLine, waitForPort } from './wait-for-port.ts';
 import {
   superviseProcess,
   type SupervisedProcess,
@@ -144,6 +144,20 @@ describe('superviseProcess', () => {
     await until(() => !isAlive(grandchild), 2_000);
     expect(events.at(-1)).toMatchObject({ kind: 'stopped', status: { signal: 'SIGKILL' } });
     expect(stubborn.deaths()).toBe(0);
+  });
+
+  it('waits for a ready line printed after the port opened, not one from an earlier run', async () => {
+    const port = await freePort();
+    const script = `${SERVER_SCRIPT}; setTimeout(() => console.log('seeded, ready'), 400)`;
+    const first = supervise('seeding', ['-e', script, String(port)]);
+    await waitForLogLine(first, /ready/, { timeoutMs: 10_000 });
+    await first.stop();
+    const second = supervise('seeding', ['-e', script, String(port)]);
+    await waitForPort(second, '127.0.0.1', port, { timeoutMs: 10_000 });
+    const portOpenAt = Date.now();
+    await waitForLogLine(second, /ready/, { timeoutMs: 10_000 });
+    // The earlier run's line is in the same log; only this run's counts.
+    expect(Date.now() - portOpenAt).toBeGreaterThan(150);
   });
 
   it('does not restart a process stopped while it waited to restart', async () => {

@@ -44,6 +44,8 @@ export interface SuperviseOptions {
 export interface SupervisedProcess {
   readonly name: string;
   readonly logPath: string;
+  /** Size of the log when supervision began: what its processes printed begins there. */
+  readonly logOffset: number;
   /** The process running now; undefined while waiting to restart or once stopped. */
   current(): ManagedProcess | undefined;
   /** Deaths since supervision began (each one was restarted unless stopping). */
@@ -103,10 +105,12 @@ export function superviseProcess(spec: ProcessSpec, options: SuperviseOptions): 
   };
 
   launch('started');
+  const logOffset = running?.logOffset ?? 0;
   let stopped: Promise<void> | undefined;
   return {
     name: spec.name,
     logPath: join(options.logDir, `${spec.name}.log`),
+    logOffset,
     current: () => running,
     deaths: () => deathCount,
     nextStart: () =>

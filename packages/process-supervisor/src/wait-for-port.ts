@@ -1,4 +1,5 @@
 // Readiness: a component is up when its TCP port accepts connections.
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ManagedProcess } from './child-process.ts';
@@ -28,6 +29,19 @@ export interface WaitForPortOptions {
   readonly maxDeaths?: number;
 }
 
+/** Whether the target is failing for good (see WaitForPortOptions.maxDeaths), observed as it goes. */
+function failureWatch(
+  target: ManagedProcess | SupervisedProcess,
+  maxDeaths: number,
+): () => boolean {
+  if (!('child' in target)) return () => target.deaths() >= maxDeaths;
+  const dead = { plain: false };
+  void target.exited.then(() => {
+    dead.plain = true;
+  });
+  return () => dead.plain;
+}
+
 /**
  * Waits until `host:port` accepts connections. Fails when time runs out, when a plain process ends
  * first, or when a supervised one (restarted after each death) died `maxDeaths` times first.
@@ -41,13 +55,7 @@ export async function waitForPort(
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxDeaths = options.maxDeaths ?? 3;
   const deadline = Date.now() + timeoutMs;
-  const dead = { plain: false };
-  if ('child' in target) {
-    void target.exited.then(() => {
-      dead.plain = true;
-    });
-  }
-  const failing = (): boolean => ('child' in target ? dead.plain : target.deaths() >= maxDeaths);
+  const failing = failureWatch(target, maxDeaths);
   while (Date.now() < deadline) {
     if (failing())
       throw new Error(`${target.name} stopped before it was ready; see ${target.logPath}`);
@@ -57,4 +65,34 @@ export async function waitForPort(
   throw new Error(
     `${target.name} did not open ${host}:${String(port)} in time; see ${target.logPath}`,
   );
+}
+
+/**
+ * Waits until the target's log has a line matching `pattern`, printed since it started (for a
+ * process whose port opens before it is ready, e.g. a server that seeds itself through that port).
+ * Fails like waitForPort.
+ */
+export async function waitForLogLine(
+  target: ManagedProcess | SupervisedProcess,
+  pattern: RegExp,
+  options: WaitForPortOptions = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const failing = failureWatch(target, options.maxDeaths ?? 3);
+  const printed = (): string =>
+    existsSync(target.logPath)
+      ? readFileSync(target.logPath).subarray(target.logOffset).toString('utf8')
+      : '';
+  while (Date.now() < deadline) {
+    if (
+      printed()
+        .split('\n')
+        .some((line) => pattern.test(line))
+    )
+      return;
+    if (failing())
+      throw new Error(`${target.name} stopped before it was ready; see ${target.logPath}`);
+    await sleep(250);
+  }
+  throw new Error(`${target.name} did not print ${String(pattern)} in time; see ${target.logPath}`);
 }
