@@ -21,7 +21,7 @@ import { writeTaxDrop } from '../test-support/simulator-cli.ts';
 import {
   prepareTinyWorldSources,
   receivedByAsset,
-  worldRowsByAsset as worldRowsOf,
+  reconcileWithWorld,
 } from '../test-support/tiny-world-sources.ts';
 import type { TinyWorldSources } from '../test-support/tiny-world-sources.ts';
 import {
@@ -64,9 +64,9 @@ afterAll(async () => {
   await testLake.dispose();
 });
 
-/** The world's rows of each of `source`'s entities, keyed by raw asset. */
-function worldRowsByAsset(source: string, entities: readonly string[]): Record<string, number> {
-  return worldRowsOf(sources.manifest, source, entities);
+/** landed + quarantined (+ collapsed copies) and the world's rows, per raw table of the world. */
+function reconciled(metadata: SourceLandingMetadata) {
+  return reconcileWithWorld(sources.manifest, registry.source(metadata.source), metadata);
 }
 
 /** Lands one window of `source` as the activity does. */
@@ -121,20 +121,10 @@ describe('landSource commerce (commerce simulator serving the tiny world)', () =
         .map((a) => a.key)
         .sort(),
     );
-    const { 'raw_commerce.change_feed': feed, ...received } = receivedByAsset(result.landings);
-    expect(received).toEqual(
-      worldRowsByAsset('commerce', [
-        'enterprises',
-        'shareholders',
-        'executives',
-        'changes',
-        'penalties',
-        'abnormal_operations',
-        'court_cases',
-        'enforcements',
-      ]),
-    );
-    expect(feed).toBeGreaterThan(0);
+    const { received, world } = reconciled(result);
+    expect(Object.keys(world)).toHaveLength(8); // every commerce table but the change feed
+    expect(received).toEqual(world);
+    expect(receivedByAsset(result.landings)['raw_commerce.change_feed']).toBeGreaterThan(0);
     expect(result.details['feedCursor']).not.toBeNull();
     const enterprises = result.landings.find((l) => l.asset === 'raw_commerce.enterprises');
     expect(await lakeRows('raw_commerce.enterprises', WINDOW)).toBe(enterprises?.rowCount);
@@ -148,17 +138,11 @@ describe('landSource business (the tiny world seeded into PostgreSQL)', () => {
     expect(tables).toHaveLength(14);
     expect(tables.every((table) => table.mode === 'full')).toBe(true);
     expect(result.details['driftFindings']).toBe(0);
-    const {
-      'raw_business.deletions': deletions,
-      'raw_business.schema_drift': drift,
-      ...received
-    } = receivedByAsset(result.landings);
-    expect(received).toEqual(
-      worldRowsByAsset(
-        'business',
-        tables.map((table) => table.table),
-      ),
-    );
+    const { received, world } = reconciled(result);
+    expect(Object.keys(world).sort()).toEqual(tables.map((t) => `raw_business.${t.table}`).sort());
+    expect(received).toEqual(world);
+    const { 'raw_business.deletions': deletions, 'raw_business.schema_drift': drift } =
+      receivedByAsset(result.landings);
     expect([deletions, drift]).toEqual([0, 0]);
     const customers = result.landings.find((l) => l.asset === 'raw_business.t_customer');
     expect(await lakeRows('raw_business.t_customer', WINDOW)).toBe(customers?.rowCount);
@@ -192,9 +176,9 @@ describe('landSource tax (the tax simulator’s monthly drops of every period)',
       refusedDrops: [],
     });
     expect(new Set(first.landings.map((l) => l.window))).toEqual(new Set(periods));
-    expect(receivedByAsset(first.landings)).toEqual(
-      worldRowsByAsset('tax', ['vat_invoices', 'tax_payments']),
-    );
+    const { received, world } = reconciled(first);
+    expect(Object.keys(world)).toEqual(['raw_tax.vat_invoices', 'raw_tax.tax_payments']);
+    expect(received).toEqual(world);
     const [last] = first.landings.filter(
       (l) => l.asset === 'raw_tax.vat_invoices' && l.window === periods.at(-1),
     );
@@ -257,21 +241,9 @@ describe('landSource bank (the bank simulator’s drops of the tiny world)', () 
     const result = await land('bank');
     expect((result.details['dropIds'] as string[]).length).toBeGreaterThan(0);
     expect(result.details['unlistedFiles']).toEqual([]);
-    const received = receivedByAsset(result.landings);
-    const collapsedDuplicates = result.details['collapsedDuplicates'] as Record<string, number>;
-    for (const [entity, collapsed] of Object.entries(collapsedDuplicates)) {
-      const asset = `raw_bank.${entity}`;
-      received[asset] = (received[asset] ?? 0) + collapsed;
-    }
-    expect(received).toEqual(
-      worldRowsByAsset('bank', [
-        'accounts',
-        'loans',
-        'loan_schedules',
-        'repayments',
-        'transactions',
-      ]),
-    );
+    const { received, world } = reconciled(result);
+    expect(Object.keys(world)).toHaveLength(5); // every bank table
+    expect(received).toEqual(world);
     const transactions = result.landings.find((l) => l.asset === 'raw_bank.transactions');
     expect(await lakeRows('raw_bank.transactions', WINDOW)).toBe(transactions?.rowCount);
   });

@@ -39,13 +39,6 @@ export async function generateTinyWorld(outDir: string): Promise<WorldManifest> 
   return JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as WorldManifest;
 }
 
-/** Rows of `sources/<source>/<entity>.ndjson` by the world's manifest. */
-export function worldRows(manifest: WorldManifest, source: string, entity: string): number {
-  const rows = manifest.files[`sources/${source}/${entity}.ndjson`]?.rows;
-  if (rows === undefined) throw new Error(`the world has no sources/${source}/${entity}.ndjson`);
-  return rows;
-}
-
 /** The distinct tax periods (yyyy-MM) of the world's invoices and payments, in order. */
 export async function worldTaxPeriods(worldDir: string): Promise<string[]> {
   const periods = new Set<string>();

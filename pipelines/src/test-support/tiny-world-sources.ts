@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPostgresTestDatabase } from '@sg/test-databases';
 import type { ServerTestDatabase } from '@sg/test-databases';
-import type { LandingMetadata } from '../activities/activity-metadata.ts';
+import type { SourceDefinition } from '@sg/source-contract';
+import type { LandingMetadata, SourceLandingMetadata } from '../activities/activity-metadata.ts';
 import { startCommerceSimulatorProcess } from './commerce-simulator-process.ts';
 import type { SimulatorProcess } from './commerce-simulator-process.ts';
 import {
   generateTinyWorld,
   seedBusinessDatabase,
-  worldRows,
   worldTaxPeriods,
   writeBankDrops,
   writeTaxDrops,
@@ -85,13 +85,27 @@ export function receivedByAsset(landings: readonly LandingMetadata[]): Record<st
   return received;
 }
 
-/** The world's rows of each of `source`'s entities, keyed by raw asset (`raw_<source>.<entity>`). */
-export function worldRowsByAsset(
+/**
+ * One source's landing against the world, per raw table the world has a file for
+ * (`sources/<source>/<entity>.ndjson`; tables only the landing makes — change feed, deletions,
+ * drift — are left out): what the source received (landed + quarantined, + the copies collapsed
+ * across overlapping drops a source reports as `collapsedDuplicates`) and the world's rows.
+ */
+export function reconcileWithWorld(
   manifest: WorldManifest,
-  source: string,
-  entities: readonly string[],
-): Record<string, number> {
-  return Object.fromEntries(
-    entities.map((entity) => [`raw_${source}.${entity}`, worldRows(manifest, source, entity)]),
-  );
+  source: SourceDefinition,
+  metadata: SourceLandingMetadata,
+): { readonly received: Record<string, number>; readonly world: Record<string, number> } {
+  const all = receivedByAsset(metadata.landings);
+  const collapsed = (metadata.details['collapsedDuplicates'] ?? {}) as Record<string, number>;
+  const received: Record<string, number> = {};
+  const world: Record<string, number> = {};
+  for (const { entity } of source.rawTables) {
+    const rows = manifest.files[`sources/${source.name}/${entity}.ndjson`]?.rows;
+    if (rows === undefined) continue;
+    const asset = `raw_${source.name}.${entity}`;
+    world[asset] = rows;
+    received[asset] = (all[asset] ?? 0) + (collapsed[entity] ?? 0);
+  }
+  return { received, world };
 }
