@@ -24,22 +24,13 @@ import {
   type ProcessSpec,
   type SupervisedProcess,
 } from '@sg/process-supervisor';
+import { LOCAL_HOST, dataDirFromEnv, findRepoRoot, localPorts } from '@sg/runtime-env';
 
-const root = join(import.meta.dirname, '..');
-const dataDir = process.env['SG_DATA_DIR'] ?? join(root, '.data');
+const root = findRepoRoot(import.meta.dirname);
+const dataDir = dataDirFromEnv(process.env);
 const logDir = join(dataDir, 'logs');
-const host = '127.0.0.1';
-const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
-const ports = {
-  appDb: port('SG_APP_DB_PORT', 5433),
-  temporal: port('TEMPORAL_DEV_PORT', 7233),
-  temporalUi: port('TEMPORAL_DEV_UI_PORT', 8233),
-  commerce: port('SG_SIM_COMMERCE_PORT', 7301),
-  tax: port('SG_SIM_TAX_PORT', 7302),
-  businessDb: port('SG_BUSINESS_DB_PORT', 5434),
-  semantic: port('SG_SEMANTIC_PORT', 4000),
-  bi: port('SG_BI_PORT', 3000),
-};
+const host = LOCAL_HOST;
+const ports = localPorts(process.env);
 const worldSize = process.env['SG_WORLD_SIZE'] ?? 'demo';
 const worldSeed = process.env['SG_WORLD_SEED'] ?? '640000';
 const worldDir = join(dataDir, 'world', `${worldSize}-${worldSeed}`);
@@ -53,11 +44,11 @@ const env: Record<string, string> = {
   TEMPORAL_ADDRESS: `${host}:${String(ports.temporal)}`,
   TEMPORAL_DEV_PORT: String(ports.temporal),
   TEMPORAL_DEV_UI_PORT: String(ports.temporalUi),
-  SG_SIM_COMMERCE_PORT: String(ports.commerce),
+  SG_SIM_COMMERCE_PORT: String(ports.commerceSimulator),
   SG_WORLD_DIR: worldDir,
   // The local simulator serves our own pipeline: no vendor rate limit.
   SG_SIM_COMMERCE_RATE_LIMIT: '0',
-  SG_SIM_TAX_PORT: String(ports.tax),
+  SG_SIM_TAX_PORT: String(ports.taxSimulator),
   SG_SIM_TAX_WORLD_DIR: worldDir,
   SG_SIM_TAX_OUTBOX_DIR: taxInbox,
   SG_TAX_INBOX_DIR: taxInbox,
@@ -208,8 +199,8 @@ async function main(): Promise<void> {
   await Promise.all([
     waitForPort(appDb, host, ports.appDb),
     waitForPort(temporal, host, ports.temporal, { timeoutMs: 120_000 }),
-    waitForPort(commerce, host, ports.commerce),
-    waitForPort(tax, host, ports.tax),
+    waitForPort(commerce, host, ports.commerceSimulator),
+    waitForPort(tax, host, ports.taxSimulator),
     // Its port opens before it has seeded itself through it: ready is the line it prints after.
     waitForLogLine(businessDb, /"service":"sim-business"/, { timeoutMs: 300_000 }),
   ]);
@@ -252,8 +243,8 @@ async function main(): Promise<void> {
   BI 看板 (企业分布概览)     http://${host}:${String(ports.bi)}/
   语义层 API (Cube REST)     http://${host}:${String(ports.semantic)}/cubejs-api/v1/meta
   Temporal 界面              http://${host}:${String(ports.temporalUi)}/
-  工商数据模拟器             http://${host}:${String(ports.commerce)}/
-  税务数据模拟器 (银税互动)   http://${host}:${String(ports.tax)}/
+  工商数据模拟器             http://${host}:${String(ports.commerceSimulator)}/
+  税务数据模拟器 (银税互动)   http://${host}:${String(ports.taxSimulator)}/
   业务系统数据库 (旧系统)     postgres://postgres@${host}:${String(ports.businessDb)}/postgres
   应用数据库 (PostgreSQL 协议) postgres://postgres@${host}:${String(ports.appDb)}/postgres
   税务月度文件               ${taxInbox}

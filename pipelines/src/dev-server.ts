@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { findRepoRoot } from './repo-root.ts';
+import { LOCAL_HOST, dataDirFromEnv, findRepoRoot, localPort } from '@sg/runtime-env';
 import { NAMESPACE } from './temporal-settings.ts';
 import type { Env } from './resources.ts';
 
@@ -36,14 +36,14 @@ export function devServerOptionsFromEnv(
   env: Env,
   repoRoot: string = findRepoRoot(),
 ): TemporalDevServerOptions {
-  const dataDir = env['SG_DATA_DIR'] ?? path.join(repoRoot, '.data');
+  const dataDir = dataDirFromEnv({ ...env, SG_REPO_ROOT: repoRoot });
   const headless = env['TEMPORAL_DEV_HEADLESS'] === '1';
   return {
     executable: env['TEMPORAL_CLI'] ?? path.join(repoRoot, '.venv', 'bin', 'temporal'),
     dbFilename: path.join(dataDir, 'temporal', 'temporal.db'),
-    ip: env['TEMPORAL_DEV_IP'] ?? '127.0.0.1',
-    port: Number(env['TEMPORAL_DEV_PORT'] ?? 7233),
-    uiPort: headless ? undefined : Number(env['TEMPORAL_DEV_UI_PORT'] ?? 8233),
+    ip: env['TEMPORAL_DEV_IP'] ?? LOCAL_HOST,
+    port: localPort('temporal', env),
+    uiPort: headless ? undefined : localPort('temporalUi', env),
   };
 }
 

@@ -5,6 +5,7 @@
  * every value as text (pg: a text type parser for all types; MariaDB: dateStrings, DECIMAL and
  * BIGINT as strings), so amounts stay exact and DATETIMEs stay in the legacy local time.
  */
+import { LOCAL_HOST, LOCAL_PORTS } from '@sg/runtime-env';
 import * as mariadb from 'mariadb';
 import pg from 'pg';
 import { z } from 'zod';
@@ -20,7 +21,7 @@ import { mariadbSourceColumn, normaliseSourceType, typeFamily } from './source-t
 export type BusinessEnv = Readonly<Record<string, string | undefined>>;
 
 /** Port of the embedded default (the business simulator's PGlite server). */
-export const DEFAULT_EMBEDDED_BUSINESS_DB_PORT = 5434;
+export const DEFAULT_EMBEDDED_BUSINESS_DB_PORT = LOCAL_PORTS.businessDb.port;
 
 /**
  * SG_BUSINESS_DB_URL (postgres://… or mariadb://…); unset → the embedded default
@@ -31,7 +32,7 @@ export function businessClientConfigFromEnv(env: BusinessEnv): BusinessClientCon
   if (url !== undefined && url !== '') return businessClientConfigSchema.parse({ url });
   const port = env['SG_BUSINESS_DB_PORT']?.trim() ?? '';
   return {
-    url: `postgres://postgres@127.0.0.1:${port === '' ? String(DEFAULT_EMBEDDED_BUSINESS_DB_PORT) : port}/postgres`,
+    url: `postgres://postgres@${LOCAL_HOST}:${port === '' ? String(DEFAULT_EMBEDDED_BUSINESS_DB_PORT) : port}/postgres`,
   };
 }
 

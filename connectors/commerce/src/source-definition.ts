@@ -1,5 +1,6 @@
 // The commerce source, declared once: its raw tables, where its settings come from and how it
 // lands a window (landCommerceSource). The pipelines register it by this one definition.
+import { LOCAL_PORTS } from '@sg/runtime-env';
 import type {
   JsonValue,
   RawTableDefinition,
@@ -22,7 +23,7 @@ import {
  * credentials (the connector never imports the simulator, so they are repeated here).
  */
 export const LOCAL_COMMERCE_DEFAULTS = {
-  port: 7301,
+  port: LOCAL_PORTS.commerceSimulator.port,
   apiKey: 'sg-dev-commerce-key',
   apiSecret: 'sg-dev-commerce-secret',
 } as const;

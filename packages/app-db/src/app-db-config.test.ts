@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  appDbConfigFromEnv,
-  embeddedAppDbOptionsFromEnv,
-  findRepoRoot,
-  type AppDbEnv,
-} from './app-db-config.ts';
+import { findRepoRoot } from '@sg/runtime-env';
+import { appDbConfigFromEnv, embeddedAppDbOptionsFromEnv, type AppDbEnv } from './app-db-config.ts';
 
 const PRODUCTION_URL = 'postgres://sg_app:secret@db.internal:5432/smart_guarantee';
 

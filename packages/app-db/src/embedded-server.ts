@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { LOCAL_HOST, LOCAL_PORTS } from '@sg/runtime-env';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { ExclusiveSessionPGlite } from './exclusive-session-pglite.ts';
 
@@ -28,8 +29,8 @@ export interface EmbeddedAppDb {
   close(): Promise<void>;
 }
 
-export const DEFAULT_EMBEDDED_PORT = 5433;
-export const DEFAULT_EMBEDDED_HOST = '127.0.0.1';
+export const DEFAULT_EMBEDDED_PORT = LOCAL_PORTS.appDb.port;
+export const DEFAULT_EMBEDDED_HOST = LOCAL_HOST;
 export const DEFAULT_MAX_CONNECTIONS = 20;
 
 export function embeddedConnectionString(host: string, port: number): string {

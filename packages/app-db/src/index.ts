@@ -1,8 +1,6 @@
 export {
   appDbConfigFromEnv,
-  dataDirFromEnv,
   embeddedAppDbOptionsFromEnv,
-  findRepoRoot,
   EMBEDDED_POOL_MAX,
   POSTGRES_POOL_MAX,
   type AppDbConfig,

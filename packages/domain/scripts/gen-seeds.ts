@@ -7,8 +7,9 @@
  *
  * Run: npm run -w @sg/domain gen:seeds
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { findRepoRoot } from '@sg/runtime-env';
 import {
   ALL_INDUSTRIES,
   ALL_REGIONS,
@@ -17,24 +18,6 @@ import {
   type Industry,
   type Region,
 } from '../src/index.ts';
-
-function isRepoRoot(dir: string, marker: 'Justfile' | 'workspaces'): boolean {
-  if (marker === 'Justfile') return existsSync(path.join(dir, 'Justfile'));
-  const packageJson = path.join(dir, 'package.json');
-  return existsSync(packageJson) && readFileSync(packageJson, 'utf8').includes('"workspaces"');
-}
-
-function findRepoRoot(start: string): string {
-  const fromEnv = process.env['SG_REPO_ROOT'];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  for (const marker of ['Justfile', 'workspaces'] as const) {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      if (isRepoRoot(dir, marker)) return dir;
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  throw new Error(`repository root not found above ${start}`);
-}
 
 function csvCell(value: string | null | undefined): string {
   const s = value ?? '';

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveExtensionDirectory } from './extension-directory.ts';
-import { findRepoRoot } from './repo-root.ts';
 
 describe('resolveExtensionDirectory', () => {
   let repo: string;
@@ -41,13 +40,5 @@ describe('resolveExtensionDirectory', () => {
   it('finds this repository’s real extension folder (the ducklake wheel is installed)', () => {
     const folder = resolveExtensionDirectory(undefined, {});
     expect(folder).toMatch(/\.venv\/lib\/python3[^/]*\/site-packages\/duckdb_ext\/extensions$/);
-  });
-});
-
-describe('findRepoRoot', () => {
-  it('walks up to the repository root', () => {
-    const root = findRepoRoot(import.meta.dirname, {});
-    expect(import.meta.dirname.startsWith(root)).toBe(true);
-    expect(root).not.toBe(import.meta.dirname);
   });
 });

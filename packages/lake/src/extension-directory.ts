@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRepoRoot } from './repo-root.ts';
+import { findRepoRoot } from '@sg/runtime-env';
 
 const EXTENSIONS_UNDER_SITE_PACKAGES = join('site-packages', 'duckdb_ext', 'extensions');
 

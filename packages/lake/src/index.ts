@@ -1,4 +1,6 @@
-export { findRepoRoot } from './repo-root.ts';
+// bench/ still imports findRepoRoot from here (another change owns bench/); everything else imports
+// it from @sg/runtime-env, where it lives.
+export { findRepoRoot } from '@sg/runtime-env';
 export { resolveExtensionDirectory } from './extension-directory.ts';
 export { catalogUrl, lakeConfigFromEnv, lakeConfigToEnv, parseCatalogUrl } from './lake-config.ts';
 export type { LakeCatalog, LakeConfig } from './lake-config.ts';

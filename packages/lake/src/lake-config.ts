@@ -1,6 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { resolveExtensionDirectory } from './extension-directory.ts';
-import { findRepoRoot } from './repo-root.ts';
+import { dataDirFromEnv } from '@sg/runtime-env';
 
 /** Where the DuckLake catalog (the metadata database) lives. */
 export type LakeCatalog = { kind: 'sqlite'; path: string } | { kind: 'postgres'; dsn: string };
@@ -60,11 +60,7 @@ export function catalogUrl(catalog: LakeCatalog): string {
  * SG_DUCKDB_EXTENSION_DIR (default: the virtualenv's duckdb_ext/extensions).
  */
 export function lakeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LakeConfig {
-  const dataDirSetting = nonEmpty(env['SG_DATA_DIR']);
-  const dataDir =
-    dataDirSetting === undefined
-      ? join(findRepoRoot(undefined, env), '.data')
-      : resolve(dataDirSetting);
+  const dataDir = dataDirFromEnv(env);
   const dataPathSetting = nonEmpty(env['SG_LAKE_DATA_PATH']);
   const dataPath = withTrailingSlash(
     dataPathSetting === undefined

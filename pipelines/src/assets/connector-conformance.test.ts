@@ -19,7 +19,7 @@ import { SourceConfigError, SourceError, SourceInboxMissingError } from '@sg/sou
 import type { SourceDefinition } from '@sg/source-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import { findRepoRoot } from '../repo-root.ts';
+import { findRepoRoot } from '@sg/runtime-env';
 import { SOURCES } from './registry.ts';
 
 /** What each connector's contract consists of, by the connector's own exports. */

@@ -8,7 +8,7 @@ import { BUSINESS_TABLES, DELETIONS_ENTITY, SCHEMA_DRIFT_ENTITY } from '@sg/conn
 import { CHANGE_FEED_ENTITY, COMMERCE_ENTITIES } from '@sg/connector-commerce';
 import { TAX_FILE_ENTITIES } from '@sg/connector-tax';
 import type { DbtManifest } from '@sg/dbt-cli';
-import { findRepoRoot } from '../repo-root.ts';
+import { findRepoRoot } from '@sg/runtime-env';
 import { parseModelsProject } from '../test-support/parsed-registry.ts';
 import { AssetGraphError, defineAssetGraph } from './asset-definition.ts';
 import type { AssetDefinition } from './asset-definition.ts';

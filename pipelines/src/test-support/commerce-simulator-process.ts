@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { findRepoRoot } from '../repo-root.ts';
+import { findRepoRoot } from '@sg/runtime-env';
 
 export interface SimulatorProcess {
   readonly url: string;

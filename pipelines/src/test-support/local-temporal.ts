@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { MockActivityEnvironment, TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { findRepoRoot } from '../repo-root.ts';
+import { findRepoRoot } from '@sg/runtime-env';
 
 export const TEMPORAL_CLI = path.join(findRepoRoot(), '.venv', 'bin', 'temporal');
 

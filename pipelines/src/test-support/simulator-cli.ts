@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { findRepoRoot } from '../repo-root.ts';
+import { findRepoRoot } from '@sg/runtime-env';
 
 const run = promisify(execFile);
 

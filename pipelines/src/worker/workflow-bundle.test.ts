@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DefaultLogger } from '@temporalio/worker';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../repo-root.ts';
+import { findRepoRoot } from '@sg/runtime-env';
 import { quietLogger } from '../test-support/local-temporal.ts';
 import { WORKFLOWS_PATH } from './create-worker.ts';
 

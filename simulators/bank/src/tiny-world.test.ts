@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findRepoRoot } from '@sg/lake';
+import { findRepoRoot } from '@sg/runtime-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DropManifest } from './drop-manifest.ts';
 import { openDuckdbSession } from './duckdb-session.ts';

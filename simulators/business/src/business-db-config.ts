@@ -6,31 +6,23 @@
  *                        port SG_BUSINESS_DB_PORT (default 5434).
  */
 import { join } from 'node:path';
-import { dataDirFromEnv, embeddedConnectionString } from '@sg/app-db';
+import { embeddedConnectionString } from '@sg/app-db';
+import { LOCAL_HOST, LOCAL_PORTS, dataDirFromEnv, localPort } from '@sg/runtime-env';
 import type { EmbeddedAppDbOptions } from '@sg/app-db';
 
 export type BusinessDbEnv = Readonly<Record<string, string | undefined>>;
 
-export const DEFAULT_BUSINESS_DB_PORT = 5434;
-const EMBEDDED_HOST = '127.0.0.1';
+export const DEFAULT_BUSINESS_DB_PORT = LOCAL_PORTS.businessDb.port;
+const EMBEDDED_HOST = LOCAL_HOST;
 
 export type BusinessDbConfig =
   | { readonly kind: 'server'; readonly url: string }
   | { readonly kind: 'embedded'; readonly url: string; readonly server: EmbeddedAppDbOptions };
 
-function portFrom(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_BUSINESS_DB_PORT;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`SG_BUSINESS_DB_PORT must be a port number 0–65535, got "${value}"`);
-  }
-  return port;
-}
-
 export function businessDbConfigFromEnv(env: BusinessDbEnv): BusinessDbConfig {
   const url = env['SG_BUSINESS_DB_URL']?.trim();
   if (url !== undefined && url !== '') return { kind: 'server', url };
-  const port = portFrom(env['SG_BUSINESS_DB_PORT']);
+  const port = localPort('businessDb', env);
   return {
     kind: 'embedded',
     url: embeddedConnectionString(EMBEDDED_HOST, port),

@@ -15,6 +15,7 @@
  *                               sources/commerce/*.ndjson instead of the built-in generator
  *                               (seed, enterprise count and asOf then come from the world)
  */
+import { LOCAL_PORTS } from '@sg/runtime-env';
 import { z } from 'zod';
 import { DEFAULT_AS_OF, DEFAULT_ENTERPRISE_COUNT } from './enterprise-generator.ts';
 import {
@@ -25,7 +26,7 @@ import {
   startCommerceSimulator,
 } from './server.ts';
 
-export const DEFAULT_SIM_COMMERCE_PORT = 7301;
+export const DEFAULT_SIM_COMMERCE_PORT = LOCAL_PORTS.commerceSimulator.port;
 
 const envSchema = z.object({
   SG_SIM_COMMERCE_HOST: z.string().min(1).default('127.0.0.1'),

@@ -19,7 +19,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findRepoRoot } from '@sg/lake';
+import { LOCAL_PORTS, dataDirFromEnv } from '@sg/runtime-env';
 import { z } from 'zod';
 import { writeMonthlyDrop } from './monthly-drop.ts';
 import {
@@ -29,13 +29,12 @@ import {
   startTaxSimulator,
 } from './server.ts';
 
-export const DEFAULT_SIM_TAX_PORT = 7302;
+export const DEFAULT_SIM_TAX_PORT = LOCAL_PORTS.taxSimulator.port;
 export const FIXTURE_WORLD_DIR = new URL('./fixtures/tiny-tax-world', import.meta.url).pathname;
 
 const envSchema = z.object({
   SG_SIM_TAX_WORLD_DIR: z.string().min(1).default(FIXTURE_WORLD_DIR),
   SG_SIM_TAX_OUTBOX_DIR: z.string().min(1).optional(),
-  SG_DATA_DIR: z.string().min(1).optional(),
   SG_SIM_TAX_HOST: z.string().min(1).default('127.0.0.1'),
   SG_SIM_TAX_PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_SIM_TAX_PORT),
   SG_SIM_TAX_CLIENT_ID: z.string().min(1).default(DEV_TAX_CLIENT_ID),
@@ -51,9 +50,7 @@ const { positionals, values } = parseArgs({
 
 if (positionals[0] === 'drop') {
   const period = z.string().parse(values.period, { error: () => '需要 --period yyyy-MM' });
-  const outboxDir =
-    env.SG_SIM_TAX_OUTBOX_DIR ??
-    join(env.SG_DATA_DIR ?? join(findRepoRoot(), '.data'), 'tax-outbox');
+  const outboxDir = env.SG_SIM_TAX_OUTBOX_DIR ?? join(dataDirFromEnv(process.env), 'tax-outbox');
   const { dropDir, manifest } = await writeMonthlyDrop({
     worldDir: env.SG_SIM_TAX_WORLD_DIR,
     outboxDir,

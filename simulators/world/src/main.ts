@@ -3,21 +3,11 @@
  * Default out: $SG_DATA_DIR/world/<size>-<seed>/ (SG_DATA_DIR defaults to <repo>/.data).
  * Prints one JSON line with the directory, the time taken and the total rows.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataDirFromEnv } from '@sg/runtime-env';
 import { DEFAULT_WORLD_AS_OF, DEFAULT_WORLD_SEED, generateWorld } from './generate-world.ts';
 import { isWorldSize } from './world-size.ts';
-
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(join(dir, 'Justfile'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +22,7 @@ if (!isWorldSize(values.size)) {
   process.exit(2);
 }
 const seed = Number(values.seed);
-const dataDir = process.env['SG_DATA_DIR'] ?? join(repoRoot(), '.data');
+const dataDir = dataDirFromEnv(process.env);
 const outDir = resolve(values.out ?? join(dataDir, 'world', `${values.size}-${String(seed)}`));
 const started = performance.now();
 const manifest = await generateWorld({ size: values.size, seed, asOf: values['as-of'], outDir });

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findRepoRoot } from '@sg/lake';
+import { findRepoRoot } from '@sg/runtime-env';
 import { fileSha256 } from '../file-digest.ts';
 import { dropManifestSchema } from '../schemas.ts';
 import type { DropManifest } from '../schemas.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { findRepoRoot } from '@sg/lake';
+import { findRepoRoot } from '@sg/runtime-env';
 
 /**
  * Small reference seeds covering the lake fixtures (@sg/lake/testing): three Ningxia counties and
