@@ -7,7 +7,7 @@
  * Run: node packages/dbt-cli/scripts/measure-commit-contention.ts [trials=3]
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { landRecords, openLake } from '@sg/lake';
 import type { LandingRequest } from '@sg/lake';
 import {
@@ -19,6 +19,7 @@ import {
   writeNdjson,
 } from '@sg/lake/testing';
 import type { RawRecord, TestCatalogKind } from '@sg/lake/testing';
+import { dataDirFromEnv } from '@sg/runtime-env';
 import { SERVER_URL_ENV, startPrivateServers } from '@sg/test-databases';
 import { DbtRunError, runDbt } from '../src/index.ts';
 import type { CommitLockMode } from '../src/index.ts';
@@ -131,7 +132,7 @@ const MODES: [TestCatalogKind, CommitLockMode][] = withDbtRetries
 const servers =
   process.env[SERVER_URL_ENV.postgres] === undefined
     ? await startPrivateServers({
-        dataDir: resolve(process.env['SG_DATA_DIR'] ?? '.data'),
+        dataDir: dataDirFromEnv(),
         kinds: ['postgres'],
       })
     : undefined;

@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
+import { LOCAL_PORTS } from '@sg/runtime-env';
 import { describe, expect, it } from 'vitest';
 import { freePort } from './free-port.ts';
 
-/** Fixed ports: the machine's own servers and what `just up` serves on (scripts/up.ts). */
-const FIXED_PORTS = [3306, 5432, 3000, 4000, 5433, 5434, 7233, 8233, 7301, 7302];
+/** Fixed ports: the machine's own servers and every default local port `just up` serves on. */
+const FIXED_PORTS = [3306, 5432, ...Object.values(LOCAL_PORTS).map(({ port }) => port)];
 
 describe('freePort', () => {
   it('gives a port a server can listen on, outside every fixed port', async () => {

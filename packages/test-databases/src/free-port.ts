@@ -1,6 +1,7 @@
 // A TCP port on 127.0.0.1 that nothing listens on right now, chosen by the kernel from its
 // ephemeral range (32768–60999 on Linux): never one of the fixed ports `just up` serves on
-// (3000, 4000, 5433, 5434, 7233, 8233, 7301, 7302) nor the machine's 5432/3306. Another process can
+// (@sg/runtime-env's LOCAL_PORTS: 3000, 4000, 5433, 5434, 7233, 8233, 7301, 7302) nor the
+// machine's 5432/3306. Another process can
 // still take it before the server binds; the servers retry on a new port when that happens.
 import { createServer } from 'node:net';
 

@@ -2,8 +2,7 @@
 // Starts the private servers for every kind whose SG_TEST_*_URL is unset and puts their URLs in
 // process.env, which the workers (and the processes tests spawn) inherit. With both URLs set it
 // starts nothing and the tests use those servers.
-import { resolve } from 'node:path';
-import type { TestProject } from 'vitest/node';
+import { dataDirFromEnv } from '@sg/runtime-env';
 import { startPrivateServers } from './private-servers.ts';
 import { SERVER_KINDS, SERVER_URL_ENV } from './server-urls.ts';
 
@@ -12,15 +11,13 @@ export const RUN_DIR_ENV = 'SG_TEST_SERVERS_RUN_DIR';
 
 const LABEL = { postgres: 'PostgreSQL', mariadb: 'MariaDB' } as const;
 
-export default async function setup(
-  project: TestProject,
-): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   const kinds = SERVER_KINDS.filter((kind) => (process.env[SERVER_URL_ENV[kind]] ?? '') === '');
   const given = SERVER_KINDS.filter((kind) => !kinds.includes(kind));
   for (const kind of given)
     console.log(`test servers: ${LABEL[kind]} from ${SERVER_URL_ENV[kind]}`);
   if (kinds.length === 0) return undefined;
-  const dataDir = resolve(process.env['SG_DATA_DIR'] ?? resolve(project.config.root, '.data'));
+  const dataDir = dataDirFromEnv();
   const started = Date.now();
   const servers = await startPrivateServers({ dataDir, kinds });
   for (const server of servers.servers) {
