@@ -5,11 +5,12 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchLakeLanding } from './lake-landing.bench.ts';
 import { mergeSourceLandingResults } from './recorded-results.ts';
+import { benchSemanticLoad } from './semantic-load.bench.ts';
 import { SOURCE_NAMES, benchSourceLanding, isSourceName } from './source-landing.bench.ts';
 import { benchWorldGeneration } from './world-generation.bench.ts';
 
 const resultsDir = join(import.meta.dirname, '..', 'results');
-const BENCHMARKS = ['lake-landing', 'world-generation', 'source-landing'] as const;
+const BENCHMARKS = ['lake-landing', 'world-generation', 'source-landing', 'semantic-load'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function listSetting<T extends string>(
@@ -40,6 +41,18 @@ const sources = listSetting('SG_BENCH_SOURCES', SOURCE_NAMES).filter(isSourceNam
 /** Worlds the connectors land: the named ones of demo and large; demo when neither is named. */
 const namedLandingSizes = (['demo', 'large'] as const).filter((size) => sizes.includes(size));
 const landingSizes = namedLandingSizes.length > 0 ? namedLandingSizes : (['demo'] as const);
+
+/** The semantic load test: concurrent clients, seconds of load, seconds one at a time. */
+const semanticLoad = {
+  clients: Number(process.env['SG_BENCH_SEMANTIC_CLIENTS'] ?? 200),
+  seconds: Number(process.env['SG_BENCH_SEMANTIC_SECONDS'] ?? 60),
+  sequentialSeconds: Number(process.env['SG_BENCH_SEMANTIC_SEQUENTIAL_SECONDS'] ?? 20),
+  /** Connection pool sizes to compare, one server each (default: the server's default). */
+  poolSizes: (process.env['SG_BENCH_SEMANTIC_POOL_SIZES'] ?? '')
+    .split(',')
+    .filter((size) => size.trim() !== '')
+    .map(Number),
+};
 
 const recordedAt = new Date().toISOString();
 
@@ -82,4 +95,8 @@ if (only.includes('source-landing')) {
     'source-landing',
     mergeSourceLandingResults(recordedResult('source-landing'), landings, recordedAt),
   );
+}
+if (only.includes('semantic-load')) {
+  const poolSizes = semanticLoad.poolSizes.length > 0 ? semanticLoad.poolSizes : [undefined];
+  record('semantic-load', await benchSemanticLoad({ ...semanticLoad, poolSizes }));
 }

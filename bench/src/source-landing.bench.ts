@@ -68,7 +68,7 @@ export interface SourceLandingBenchResult {
   sources: Partial<Record<SourceName, SourceLandingFigure>>;
 }
 
-interface ConnectorRun {
+export interface ConnectorRun {
   via: string;
   seconds: number;
   entities: EntityReconciliation[];
@@ -152,11 +152,15 @@ async function runChild(main: string, args: string[], env: NodeJS.ProcessEnv): P
   return stdout;
 }
 
-/** Commerce: the vendor API simulator over the world (rate limit off), a full landing. */
-async function landCommerce(
+/**
+ * Commerce: the vendor API simulator over the world (rate limit off), a full landing into a fresh
+ * lake under `lakeDir` (the semantic load test lands its demo lake this way too).
+ */
+export async function landCommerce(
   manifest: WorldManifest,
   worldDir: string,
   work: string,
+  lakeDir = join(work, 'lake-commerce'),
 ): Promise<ConnectorRun> {
   const { child, firstLine } = await startChild(SIMULATOR_MAIN.commerce, [], {
     ...process.env,
@@ -166,7 +170,7 @@ async function landCommerce(
     SG_SIM_COMMERCE_API_KEY: COMMERCE_KEY,
     SG_SIM_COMMERCE_API_SECRET: COMMERCE_SECRET,
   });
-  const lake = await openFreshLake(join(work, 'lake-commerce'));
+  const lake = await openFreshLake(lakeDir);
   try {
     const baseUrl = z.object({ url: z.url() }).parse(JSON.parse(firstLine)).url;
     const totalsResponse = await fetch(new URL('/v1/_sim/totals', baseUrl));
