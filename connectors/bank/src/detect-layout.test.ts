@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { resolveExtensionDirectory } from '@sg/lake';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BankFileError } from './bank-errors.ts';
@@ -21,10 +21,7 @@ let connection: DuckDBConnection;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sg-bank-detect-'));
   manifests = await simulateDrops(join(dir, 'inbox'));
-  instance = await DuckDBInstance.create(':memory:', {
-    extension_directory: resolveExtensionDirectory(),
-    autoinstall_known_extensions: 'false',
-  });
+  instance = await createOfflineInstance();
   connection = await instance.connect();
   await loadBankFileExtensions(connection);
 });

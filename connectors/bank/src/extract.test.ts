@@ -1,9 +1,9 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { resolveExtensionDirectory } from '@sg/lake';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BankFileError } from './bank-errors.ts';
 import { extractBankDrops } from './extract.ts';
@@ -22,11 +22,7 @@ let inbox: string;
 
 beforeAll(async () => {
   pristine = await mkdtemp(join(tmpdir(), 'sg-bank-pristine-'));
-  instance = await DuckDBInstance.create(':memory:', {
-    extension_directory: resolveExtensionDirectory(),
-    autoinstall_known_extensions: 'false',
-    TimeZone: 'UTC',
-  });
+  instance = await createOfflineInstance();
   connection = await instance.connect();
   await simulateDrops(join(pristine, FULL), { banks: ['NXBANK'] });
   await simulateDrops(join(pristine, OVERLAP), {

@@ -1,10 +1,10 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import { sqlString } from '@sg/lake';
 import { describe, expect, it } from 'vitest';
 import { beijingTimestampSql, currencySql, yuanToFenSql } from './type-mapping.ts';
 
 async function evaluate(sql: string): Promise<unknown> {
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await createOfflineInstance();
   try {
     const connection = await instance.connect();
     const reader = await connection.runAndReadAll(`select ${sql}`);

@@ -5,9 +5,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import { isValidUscc, normalizeCodeInput } from '@sg/domain';
-import { openLake, resolveExtensionDirectory } from '@sg/lake';
+import { openLake } from '@sg/lake';
 import type { Lake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
 import type { TestLake } from '@sg/lake/testing';
@@ -115,7 +115,7 @@ describe('row checks in SQL', () => {
       '91640100MA76A1B2CR',
       '９1640100ｍA76',
     ];
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await createOfflineInstance();
     const connection = await instance.connect();
     const values = cases.map((c) => `('${c}')`).join(', ');
     const rows = (
@@ -138,10 +138,7 @@ describe('row checks in SQL', () => {
       '916401OOMA76A1B2CR',
       '92640300MA76G5H6J5',
     ];
-    const instance = await DuckDBInstance.create(':memory:', {
-      extension_directory: resolveExtensionDirectory(),
-      autoinstall_known_extensions: 'false',
-    });
+    const instance = await createOfflineInstance();
     const connection = await instance.connect();
     await connection.run(usccMacroSql());
     const values = cases.map((c) => `('${c}')`).join(', ');

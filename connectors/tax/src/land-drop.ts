@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import { landRecords } from '@sg/lake';
 import type { Lake, LandRecordsOptions, LandingResult } from '@sg/lake';
 import { readDropManifest } from './drop-manifest.ts';
@@ -50,11 +50,7 @@ export async function extractDrop(
 ): Promise<{ period: string; sequence: number; files: FileExtractResult[] }> {
   const manifest = await readDropManifest(dropDir);
   // Concurrency: this drop's own instance, one connection per file in turn (0006).
-  const instance = await DuckDBInstance.create(':memory:', {
-    extension_directory: extensionDirectory,
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'true',
-  });
+  const instance = await createOfflineInstance({ extensionDirectory });
   try {
     const files: FileExtractResult[] = [];
     for (const entity of TAX_FILE_ENTITIES) {

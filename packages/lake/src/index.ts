@@ -1,13 +1,11 @@
 // bench/ still imports findRepoRoot from here (another change owns bench/); everything else imports
 // it from @sg/runtime-env, where it lives.
 export { findRepoRoot } from '@sg/runtime-env';
-export { resolveExtensionDirectory } from './extension-directory.ts';
 export { catalogUrl, lakeConfigFromEnv, lakeConfigToEnv, parseCatalogUrl } from './lake-config.ts';
 export type { LakeCatalog, LakeConfig } from './lake-config.ts';
 export {
   LAKE_DATABASE,
   attachLakeSql,
-  duckdbInstanceOptions,
   spillDirectory,
   loadExtensionsSql,
   openLake,

@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { resolveExtensionDirectory } from './extension-directory.ts';
+import { resolveExtensionDirectory } from '@sg/duckdb-instance';
 import { dataDirFromEnv } from '@sg/runtime-env';
 
 /** Where the DuckLake catalog (the metadata database) lives. */

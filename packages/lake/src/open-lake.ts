@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import { withCatalogCommitLock } from './catalog-commit-lock.ts';
 import type { CommitLockOptions } from './catalog-commit-lock.ts';
 import {
@@ -37,18 +37,6 @@ export interface Lake {
   /** Another connection to the same instance (own transactions and temp tables); also `USE lake`. */
   connect(): Promise<DuckDBConnection>;
   close(): void;
-}
-
-/** DuckDB instance settings that make extensions load offline from the wheels' folder. */
-export function duckdbInstanceOptions(config: LakeConfig): Record<string, string> {
-  return {
-    extension_directory: config.extensionDirectory,
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'true',
-    // Naive timestamps are UTC everywhere (`<event>_at` columns); casts go through TIMESTAMPTZ.
-    TimeZone: 'UTC',
-    temp_directory: spillDirectory(config),
-  };
 }
 
 /**
@@ -99,7 +87,10 @@ export async function openLake(config: LakeConfig, options: OpenLakeOptions = {}
       await mkdir(dirname(config.catalog.path), { recursive: true });
     if (isLocalPath(config.dataPath)) await mkdir(config.dataPath, { recursive: true });
   }
-  const instance = await DuckDBInstance.create(':memory:', duckdbInstanceOptions(config));
+  const instance = await createOfflineInstance({
+    extensionDirectory: config.extensionDirectory,
+    tempDirectory: spillDirectory(config),
+  });
   try {
     const connection = await instance.connect();
     await connection.run(loadExtensionsSql(config));

@@ -1,6 +1,6 @@
 // Test fixture: a small lake.marts.enterprises with known rows, in a plain in-memory DuckDB whose
 // attached database is named `lake` (the same three-part name as the DuckLake mart).
-import { DuckDBInstance } from '@duckdb/node-api';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface MartEnterprise {
@@ -112,7 +112,7 @@ export interface MartDatabase {
 
 /** An in-memory DuckDB with `lake.marts.enterprises` holding `rows`. */
 export async function openMartDatabase(rows: readonly MartEnterprise[]): Promise<MartDatabase> {
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await createOfflineInstance();
   const connection = await instance.connect();
   await connection.run(`ATTACH ':memory:' AS lake`);
   await createEnterprisesMart(connection, rows);

@@ -1,6 +1,5 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { resolveExtensionDirectory } from '@sg/lake';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 
 /** An in-memory DuckDB with the extensions the bank files need (loaded offline). */
 export interface DuckdbSession {
@@ -10,12 +9,9 @@ export interface DuckdbSession {
 }
 
 export async function openDuckdbSession(extensionDirectory?: string): Promise<DuckdbSession> {
-  const instance = await DuckDBInstance.create(':memory:', {
-    extension_directory: extensionDirectory ?? resolveExtensionDirectory(),
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'true',
-    TimeZone: 'UTC',
-  });
+  const instance = await createOfflineInstance(
+    extensionDirectory === undefined ? {} : { extensionDirectory },
+  );
   try {
     const connection = await instance.connect();
     await connection.run('load icu; load json;');

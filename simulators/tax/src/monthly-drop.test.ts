@@ -1,9 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { resolveExtensionDirectory } from '@sg/lake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOfflineInstance } from '@sg/duckdb-instance';
 import { UTF8_BOM, writeMonthlyDrop } from './monthly-drop.ts';
 
 const FIXTURE_WORLD = join(import.meta.dirname, 'fixtures', 'tiny-tax-world');
@@ -49,10 +48,7 @@ describe('writeMonthlyDrop', () => {
       sequence: 2,
     });
     expect(dropDir.endsWith('2025-05_02')).toBe(true);
-    const instance = await DuckDBInstance.create(':memory:', {
-      extension_directory: resolveExtensionDirectory(),
-      autoinstall_known_extensions: 'false',
-    });
+    const instance = await createOfflineInstance();
     const connection = await instance.connect();
     await connection.run('load excel');
     const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();

@@ -20,8 +20,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { resolveExtensionDirectory, sqlString } from '@sg/lake';
+import { createOfflineInstance } from '@sg/duckdb-instance';
+import { sqlString } from '@sg/lake';
 import { z } from 'zod';
 import { TAX_SOURCE_FILES } from './tax-records.ts';
 import { taxSourceDir } from './tax-world.ts';
@@ -150,11 +150,11 @@ export async function writeMonthlyDrop(
   await mkdir(dropDir, { recursive: true });
   const compact = period.replace('-', '');
   // Concurrency: one instance and connection per drop written, statements awaited in turn (0006).
-  const instance = await DuckDBInstance.create(':memory:', {
-    extension_directory: options.extensionDirectory ?? resolveExtensionDirectory(),
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'true',
-  });
+  const instance = await createOfflineInstance(
+    options.extensionDirectory === undefined
+      ? {}
+      : { extensionDirectory: options.extensionDirectory },
+  );
   const files: DropFileEntry[] = [];
   try {
     const connection = await instance.connect();

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresTestDatabase, libpqKeywordDsn } from '@sg/test-databases';
-import { resolveExtensionDirectory } from '../extension-directory.ts';
+import { resolveExtensionDirectory } from '@sg/duckdb-instance';
 import type { LakeConfig } from '../lake-config.ts';
 
 /** Catalog kinds the lake suite runs against. */

@@ -1,0 +1,6 @@
+export { resolveExtensionDirectory } from './extension-directory.ts';
+export {
+  createOfflineInstance,
+  offlineInstanceSettings,
+  type OfflineInstanceOptions,
+} from './offline-instance.ts';
