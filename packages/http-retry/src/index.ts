@@ -4,7 +4,6 @@ export { attemptJson } from './json-exchange.ts';
 export type { JsonAttempt, JsonAttemptOptions, JsonExchange } from './json-exchange.ts';
 export {
   DEFAULT_RETRY_POLICY,
-  backoffDelayMs,
   parseRetryAfterMs,
   retryAfterDelayMs,
   retryDelayMs,

@@ -4,6 +4,8 @@
  * so that many workers do not return at the same instant). Attempts are bounded.
  */
 
+import { backoffDelayMs, fullJitter } from '@sg/backoff';
+
 export interface RetryPolicy {
   /** Total attempts including the first. */
   readonly maxAttempts: number;
@@ -19,12 +21,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
 };
-
-/** Full jitter: uniform in [0, min(maxDelay, base · 2^(attempt−1))). `attempt` starts at 1. */
-export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
-}
 
 /** The wait after a 429 that carried Retry-After. */
 export function retryAfterDelayMs(
@@ -50,7 +46,10 @@ export function parseRetryAfterMs(value: string | null, nowMs: number): number |
   return Math.max(0, at - nowMs);
 }
 
-/** The wait before attempt `attempt + 1`: Retry-After (with jitter) when given, else backoff. */
+/**
+ * The wait before attempt `attempt + 1`: Retry-After (with jitter) when given, else the shared
+ * back-off (@sg/backoff) with full jitter: uniform in [0, min(maxDelay, base · 2^(attempt−1))).
+ */
 export function retryDelayMs(
   policy: RetryPolicy,
   attempt: number,
@@ -58,6 +57,6 @@ export function retryDelayMs(
   random: () => number,
 ): number {
   return retryAfterMs === undefined
-    ? backoffDelayMs(policy, attempt, random)
+    ? backoffDelayMs(policy, attempt, fullJitter(random))
     : retryAfterDelayMs(policy, retryAfterMs, random);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backoffDelayMs,
   isCatalogContentionError,
   isCatalogInitialisationRace,
   retryOnCatalogContention,
@@ -105,16 +104,5 @@ describe('retryOnCatalogContention', () => {
       },
     );
     expect(delays).toEqual([99, 199, 399, 799, 999]);
-  });
-});
-
-describe('backoffDelayMs', () => {
-  it.each([
-    [1, 0, 0],
-    [1, 0.5, 25],
-    [3, 0.5, 100],
-    [20, 0.5, 1000],
-  ])('attempt %d with random %d → %d ms (base 50, cap 2000)', (attempt, random, expected) => {
-    expect(backoffDelayMs(attempt, 50, 2000, () => random)).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
 import { setTimeout as sleepMs } from 'node:timers/promises';
+import { backoffDelayMs, fullJitter } from '@sg/backoff';
 
 /**
  * Error messages that mean "another writer (or a reader) got to the catalog first; the same work
@@ -51,19 +52,9 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Exponential backoff with full jitter: a uniform delay in [0, min(max, base·2^(attempt-1))). */
-export function backoffDelayMs(
-  attempt: number,
-  baseDelayMs: number,
-  maxDelayMs: number,
-  random: () => number,
-): number {
-  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.floor(random() * ceiling);
-}
-
 /**
- * Runs `work` and runs it again, whole, after a backoff when it fails with catalog contention.
+ * Runs `work` and runs it again, whole, after a backoff (@sg/backoff, full jitter) when it fails
+ * with catalog contention.
  * `work` must be safe to repeat from the start (a whole transaction, not a single statement).
  */
 export async function retryOnCatalogContention<T>(
@@ -81,7 +72,7 @@ export async function retryOnCatalogContention<T>(
       return await work(attempt);
     } catch (error: unknown) {
       if (attempt >= maxAttempts || !isRetryable(error)) throw error;
-      const delayMs = backoffDelayMs(attempt, baseDelayMs, maxDelayMs, random);
+      const delayMs = backoffDelayMs({ baseDelayMs, maxDelayMs }, attempt, fullJitter(random));
       options.onRetry?.({ attempt, delayMs, error });
       await sleep(delayMs);
     }

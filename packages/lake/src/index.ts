@@ -14,7 +14,6 @@ export type { Lake, OpenLakeOptions } from './open-lake.ts';
 export { commitLockPath, withCatalogCommitLock } from './catalog-commit-lock.ts';
 export type { CommitLockOptions, CommitLockOwner } from './catalog-commit-lock.ts';
 export {
-  backoffDelayMs,
   isCatalogContentionError,
   isCatalogInitialisationRace,
   retryOnCatalogContention,

@@ -1,10 +1,9 @@
 // When a supervised process that died is started again: the pure decisions of the supervisor, kept
 // apart from processes and timers so they are tested as a table.
 //
-// The delay is a deterministic capped exponential (initial · 2^(deaths-1), at most max): one
-// supervisor restarts one child, so there is no herd of callers to spread with jitter. The repo has
-// two other exponential schedules with full jitter (@sg/lake's and @sg/http-retry's
-// `backoffDelayMs`, different signatures); issue 10 unifies them, this one included.
+// The delay is the repository's back-off (@sg/backoff: initial · 2^(deaths-1), at most max)
+// without jitter: one supervisor restarts one child, so there is no herd of callers to spread.
+import { NO_JITTER, backoffDelayMs } from '@sg/backoff';
 
 export interface RestartPolicy {
   /** Wait before restarting after a first death (ms). */
@@ -23,9 +22,8 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = {
 
 /** The wait before the restart that follows the `consecutiveDeaths`-th quick death in a row (≥ 1). */
 export function restartDelayMs(policy: RestartPolicy, consecutiveDeaths: number): number {
-  const exponent = Math.max(0, Math.floor(consecutiveDeaths) - 1);
-  // 2^exponent overflows to Infinity long after the cap is reached: Math.min still answers the cap.
-  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** exponent);
+  const schedule = { baseDelayMs: policy.initialDelayMs, maxDelayMs: policy.maxDelayMs };
+  return backoffDelayMs(schedule, consecutiveDeaths, NO_JITTER);
 }
 
 /** What the supervisor remembers between deaths of one process. */

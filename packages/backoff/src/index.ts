@@ -1,0 +1,7 @@
+export {
+  NO_JITTER,
+  backoffDelayMs,
+  fullJitter,
+  type BackoffSchedule,
+  type Jitter,
+} from './backoff.ts';
