@@ -32,4 +32,5 @@ export type {
   QuarantinedRecord,
 } from './landing-request.ts';
 export { canonicalSchema, schemaHash } from './landing-fingerprint.ts';
-export { sqlIdentifier, sqlString } from './sql-text.ts';
+// Connectors and bench/ still import the SQL text helpers from here; they live in @sg/sql-text.
+export { sqlIdentifier, sqlString } from '@sg/sql-text';

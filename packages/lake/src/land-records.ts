@@ -27,7 +27,7 @@ import {
 } from './landing-sql.ts';
 import type { LandingTables } from './landing-sql.ts';
 import type { Lake } from './open-lake.ts';
-import { sqlString } from './sql-text.ts';
+import { sqlString } from '@sg/sql-text';
 
 export interface LandRecordsOptions {
   lock?: CommitLockOptions;

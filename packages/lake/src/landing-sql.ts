@@ -1,5 +1,5 @@
 import type { ColumnSpec, ColumnType } from './landing-request.ts';
-import { sqlIdentifier, sqlString } from './sql-text.ts';
+import { sqlIdentifier, sqlString } from '@sg/sql-text';
 
 /**
  * SQL text for one landing, as pure functions of the request. Identifiers reaching here were

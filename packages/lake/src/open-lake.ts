@@ -12,7 +12,7 @@ import {
 } from './catalog-contention.ts';
 import type { RetryOptions } from './catalog-contention.ts';
 import type { LakeConfig } from './lake-config.ts';
-import { sqlString } from './sql-text.ts';
+import { sqlString } from '@sg/sql-text';
 
 /** The database name the lake is attached as, in every process (Node and dbt). */
 export const LAKE_DATABASE = 'lake';

@@ -3,7 +3,7 @@
  * each file is read by DuckDB with its declared columns, so rows never pass through JS objects.
  */
 import { join } from 'node:path';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 
 export const BANK_SOURCE_FILES = {
   banks: {

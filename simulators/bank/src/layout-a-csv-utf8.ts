@@ -4,7 +4,7 @@
  * the NDJSON source.
  */
 import { join } from 'node:path';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { yuanTextSql } from './bank-source-sql.ts';
 import { copyRowCount, fileNamePart, periodTransactionsSql } from './statement-context.ts';
 import type { StatementContext, WrittenFile } from './statement-context.ts';

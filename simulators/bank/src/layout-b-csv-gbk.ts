@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { yuanTextSql } from './bank-source-sql.ts';
 import { copyRowCount, fileNamePart, periodTransactionsSql } from './statement-context.ts';
 import type { StatementContext, WrittenFile } from './statement-context.ts';

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { readSourceSql } from './bank-source-sql.ts';
 import { fileNamePart, periodTransactionsSql } from './statement-context.ts';
 import { pinZipTimestamps } from './zip-timestamps.ts';

@@ -4,7 +4,7 @@
  * their schedules) and the repayments made within the period. Written by DuckDB's COPY.
  */
 import { join } from 'node:path';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { BANK_SOURCE_FILES, readSourceSql } from './bank-source-sql.ts';
 import type { BankSourceFile } from './bank-source-sql.ts';
 import { copyRowCount } from './statement-context.ts';

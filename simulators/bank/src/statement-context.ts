@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { beijingLocalSql, readSourceSql } from './bank-source-sql.ts';
 
 /** One bank's statement period inside one drop. */

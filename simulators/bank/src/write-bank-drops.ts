@@ -38,7 +38,7 @@ export interface WriteBankDropsOptions {
   /** Only these banks (default: all in banks.ndjson). */
   readonly bankCodes?: readonly string[];
   readonly faults?: LayoutCFaults;
-  /** DuckDB extension folder (default: @sg/lake's resolver). */
+  /** DuckDB extension folder (default: @sg/duckdb-instance's resolver). */
   readonly extensionDirectory?: string;
 }
 

@@ -5,8 +5,8 @@
  * Row choices come from a seeded PRNG over rows ordered by key: the same seed on the same data
  * makes the same changes. Returns exactly what changed, for tests to reconcile against.
  */
-import { createSeededRandom } from '@sg/sim-commerce';
-import type { SeededRandom } from '@sg/sim-commerce';
+import { createSeededRandom } from '@sg/simulator-kit';
+import type { SeededRandom } from '@sg/simulator-kit';
 import type { LegacyDatabase } from './legacy-database.ts';
 import { placeholder } from './legacy-database.ts';
 import { quoteIdentifier } from './legacy-schema.ts';

@@ -5,7 +5,7 @@ import type { ApiContext, ApiRequest } from './api-handler.ts';
 import { generateCommerceEnterprises } from './enterprise-generator.ts';
 import { builtInCatalog } from './commerce-catalog.ts';
 import { createEnterpriseStore } from './enterprise-store.ts';
-import { createRateLimiter } from './rate-limiter.ts';
+import { createRateLimiter } from '@sg/simulator-kit';
 import { canonicalRequest, computeSignature } from '@sg/request-signature';
 
 const KEY = 'test-key';

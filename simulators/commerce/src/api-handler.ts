@@ -6,11 +6,15 @@
  * injects faults).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { beijingToEpochSeconds, epochSecondsToBeijing, epochSecondsToIsoUtc } from './calendar.ts';
+import {
+  beijingToEpochSeconds,
+  epochSecondsToBeijing,
+  epochSecondsToIsoUtc,
+} from '@sg/simulator-kit';
 import { isRelatedSection } from './commerce-catalog.ts';
 import type { CommerceCatalog, RelatedSection } from './commerce-catalog.ts';
 import { InvalidCursorError } from './enterprise-store.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter } from '@sg/simulator-kit';
 import { canonicalRequest, computeSignature, signatureMatches } from '@sg/request-signature';
 import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
 import type { VendorEnvelope } from './vendor-envelope.ts';

@@ -7,8 +7,8 @@ import {
   generateCommerceEnterprises,
   iterateCommerceEnterprises,
 } from './enterprise-generator.ts';
-import { INDUSTRY_PROFILES } from './industry-profiles.ts';
-import { NINGXIA_PREFECTURE_PROFILES } from './ningxia-counties.ts';
+import { INDUSTRY_PROFILES } from '@sg/simulator-kit';
+import { NINGXIA_PREFECTURE_PROFILES } from '@sg/simulator-kit';
 
 const DEMO_SEED = 640_000;
 const WORLD = generateCommerceEnterprises(DEMO_SEED, 120);

@@ -12,14 +12,14 @@ import {
   epochSecondsToIsoUtc,
   isoDateToEpochDay,
   BEIJING_OFFSET_SECONDS,
-} from './calendar.ts';
-import { INDUSTRY_PROFILES } from './industry-profiles.ts';
-import type { IndustryProfile } from './industry-profiles.ts';
-import { NINGXIA_NAME_PREFIX, countyWeightsFor } from './ningxia-counties.ts';
-import type { CountyChoice } from './ningxia-counties.ts';
-import { syntheticPersonName } from './person-names.ts';
-import { createSeededRandom, deriveSeed } from './seeded-random.ts';
-import type { SeededRandom } from './seeded-random.ts';
+} from '@sg/simulator-kit';
+import { INDUSTRY_PROFILES } from '@sg/simulator-kit';
+import type { IndustryProfile } from '@sg/simulator-kit';
+import { NINGXIA_NAME_PREFIX, countyWeightsFor } from '@sg/simulator-kit';
+import type { CountyChoice } from '@sg/simulator-kit';
+import { syntheticPersonName } from '@sg/simulator-kit';
+import { createSeededRandom, deriveSeed } from '@sg/simulator-kit';
+import type { SeededRandom } from '@sg/simulator-kit';
 
 /** 登记状态 as the vendor reports it. */
 export const REGISTRATION_STATUSES = ['存续', '在业', '注销', '吊销'] as const;

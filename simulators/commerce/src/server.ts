@@ -8,8 +8,8 @@
  *   GET  /v1/_sim/faults   how many requests will still fail ({ pending })
  */
 import { randomUUID } from 'node:crypto';
-import { listenOn } from './http-listener.ts';
-import type { ListeningServer } from './http-listener.ts';
+import { listenOn } from '@sg/simulator-kit';
+import type { ListeningServer } from '@sg/simulator-kit';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApiRequest } from './api-handler.ts';
@@ -22,10 +22,10 @@ import {
 import { builtInCatalog, emptyRelatedCounts } from './commerce-catalog.ts';
 import type { CommerceCatalog, RelatedSection } from './commerce-catalog.ts';
 import { createEnterpriseStore } from './enterprise-store.ts';
-import { createFaultInjector, faultSchema } from './fault-injector.ts';
-import type { Fault, FaultInjector } from './fault-injector.ts';
-import { createRateLimiter } from './rate-limiter.ts';
-import type { RateLimit } from './rate-limiter.ts';
+import { createFaultInjector, faultSchema } from '@sg/simulator-kit';
+import type { Fault, FaultInjector } from '@sg/simulator-kit';
+import { createRateLimiter } from '@sg/simulator-kit';
+import type { RateLimit } from '@sg/simulator-kit';
 import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
 import { openWorldCatalog } from './world-catalog.ts';
 

@@ -3,7 +3,7 @@
  * "500万人民币" capital text follow the style of Chinese enterprise-data vendors, so the connector
  * has real mapping work to do (parse capital text into fen, local time into UTC).
  */
-import { epochSecondsToBeijing } from './calendar.ts';
+import { epochSecondsToBeijing } from '@sg/simulator-kit';
 import type { CommerceEnterprise } from './enterprise-generator.ts';
 
 /** Detail and listing record. */

@@ -9,7 +9,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeCodeInput } from '@sg/domain';
-import { beijingToEpochSeconds, epochSecondsToBeijing, epochSecondsToIsoUtc } from './calendar.ts';
+import {
+  beijingToEpochSeconds,
+  epochSecondsToBeijing,
+  epochSecondsToIsoUtc,
+} from '@sg/simulator-kit';
 import { createChangeFeed } from './change-feed.ts';
 import type { ChangeFeedEntry } from './change-feed.ts';
 import { RELATED_SECTIONS, RELATED_SECTION_NAMES, emptyRelatedCounts } from './commerce-catalog.ts';

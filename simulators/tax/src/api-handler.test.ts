@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RateLimiter } from '@sg/sim-commerce';
+import type { RateLimiter } from '@sg/simulator-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTokenIssuer } from './access-tokens.ts';
 import { handleTaxRequest, summariseInvoices } from './api-handler.ts';

@@ -17,7 +17,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { yuanFromFen } from '@sg/domain';
 import type { Fen } from '@sg/domain';
-import type { RateLimiter } from '@sg/sim-commerce';
+import type { RateLimiter } from '@sg/simulator-kit';
 import { z } from 'zod';
 import type { AccessTokenIssuer } from './access-tokens.ts';
 import { statusAt } from './authorization-registry.ts';

@@ -21,7 +21,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createOfflineInstance } from '@sg/duckdb-instance';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { z } from 'zod';
 import { TAX_SOURCE_FILES } from './tax-records.ts';
 import { taxSourceDir } from './tax-world.ts';

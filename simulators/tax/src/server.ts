@@ -1,7 +1,7 @@
 /**
  * The tax platform simulator: an HTTP server (node:http) over a world's tax view, speaking the
  * authorised-query protocol (api-handler.ts), with the commerce simulator's fault injector and
- * rate limiter (imported from @sg/sim-commerce) and simulator-only control endpoints:
+ * rate limiter (from @sg/simulator-kit) and simulator-only control endpoints:
  *   GET  /api/_sim/totals   record counts of the served world (for reconciliation tests)
  *   POST /api/_sim/faults   queue a fault (`{"kind":"status","status":429,"retryAfterSeconds":1}`,
  *                           `{"kind":"malformed-json"}`, `{"kind":"cut-connection"}`)
@@ -10,8 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createFaultInjector, createRateLimiter, faultSchema, listenOn } from '@sg/sim-commerce';
-import type { Fault, FaultInjector, RateLimit } from '@sg/sim-commerce';
+import { createFaultInjector, createRateLimiter, faultSchema, listenOn } from '@sg/simulator-kit';
+import type { Fault, FaultInjector, RateLimit } from '@sg/simulator-kit';
 import { z } from 'zod';
 import { createAccessTokenIssuer } from './access-tokens.ts';
 import { handleTaxRequest } from './api-handler.ts';

@@ -15,7 +15,7 @@ import { STREAM, streamFor } from './subjects.ts';
 import { beijingTimestamp, epochDayToIsoDate } from './world-calendar.ts';
 import { logPerturbation, nextNumber } from './world-context.ts';
 import type { SubjectView, WorldContext } from './world-context.ts';
-import type { SeededRandom } from '@sg/sim-commerce';
+import type { SeededRandom } from '@sg/simulator-kit';
 
 const CUSTOMER_TYPE = {
   enterprise: '企业',

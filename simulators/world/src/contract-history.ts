@@ -3,7 +3,7 @@
  * the bank's claim and the compensation, the release. Computed once per contract and rendered by
  * both the bank files and the legacy business tables, so the two sources agree.
  */
-import type { SeededRandom } from '@sg/sim-commerce';
+import type { SeededRandom } from '@sg/simulator-kit';
 import type { Contract } from './guarantee-book.ts';
 import { loanSchedule } from './loan-schedule.ts';
 import type { SchedulePeriod } from './loan-schedule.ts';

@@ -10,7 +10,7 @@ import type { Contract, Customer } from './guarantee-book.ts';
 import { loanSchedule } from './loan-schedule.ts';
 import { STREAM, streamFor } from './subjects.ts';
 import type { HiddenCauses } from './subjects.ts';
-import type { SeededRandom } from '@sg/sim-commerce';
+import type { SeededRandom } from '@sg/simulator-kit';
 
 /** 0 (sound) … 1 (fragile). */
 export function riskScore(hidden: HiddenCauses): number {

@@ -5,7 +5,7 @@
  * (default-outcomes.ts). The plan is compact (one small object per contract), so even the large
  * world's book fits in memory while the big tables are streamed.
  */
-import type { SeededRandom } from '@sg/sim-commerce';
+import type { SeededRandom } from '@sg/simulator-kit';
 import { BANKS } from './banks.ts';
 import type { Bank } from './banks.ts';
 import { STREAM, streamFor } from './subjects.ts';

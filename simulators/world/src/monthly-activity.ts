@@ -3,7 +3,7 @@
  * sources tell the same story: size from registered capital, the industry downturn in the second
  * half of the history, and a slide in the months before a default (then a collapse after it).
  */
-import { deriveSeed } from '@sg/sim-commerce';
+import { deriveSeed } from '@sg/simulator-kit';
 import type { DefaultOutcome } from './default-outcomes.ts';
 import type { Subject } from './subjects.ts';
 

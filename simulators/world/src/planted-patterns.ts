@@ -10,7 +10,7 @@
  * the person's ID number and the rest are the borrowers; for intermediary_ring, all members share
  * one phone and one address.
  */
-import type { SeededRandom } from '@sg/sim-commerce';
+import type { SeededRandom } from '@sg/simulator-kit';
 import { contractsOf } from './guarantee-book.ts';
 import type { Contract, Customer } from './guarantee-book.ts';
 import { STREAM, streamFor } from './subjects.ts';

@@ -12,8 +12,8 @@ import {
   countyWeightsFor,
   createSeededRandom,
   deriveSeed,
-} from '@sg/sim-commerce';
-import type { CountyChoice, IndustryProfile, SeededRandom } from '@sg/sim-commerce';
+} from '@sg/simulator-kit';
+import type { CountyChoice, IndustryProfile, SeededRandom } from '@sg/simulator-kit';
 import { syntheticAddress, syntheticPhone } from './synthetic-persons.ts';
 import type { PersonRegistry, SyntheticPerson } from './synthetic-persons.ts';
 import { isoDateToEpochDay } from './world-calendar.ts';

@@ -1,12 +1,12 @@
 /**
- * Synthetic people: names from @sg/sim-commerce's name pool, resident ID numbers with a Ningxia
+ * Synthetic people: names from @sg/simulator-kit's name pool, resident ID numbers with a Ningxia
  * county address code, a coherent birth date and sex (odd sequence = male) and a valid check
  * character. Numbers are generated, never taken from anyone: any match with a real person is
  * coincidental. The registry keeps ID numbers unique across the world.
  */
 import { residentIdCheckChar } from '@sg/domain';
-import { syntheticPersonName } from '@sg/sim-commerce';
-import type { SeededRandom } from '@sg/sim-commerce';
+import { syntheticPersonName } from '@sg/simulator-kit';
+import type { SeededRandom } from '@sg/simulator-kit';
 import { epochDayToIsoDate, isoDateToEpochDay } from './world-calendar.ts';
 
 export interface SyntheticPerson {

@@ -1,8 +1,8 @@
 /**
  * Calendar arithmetic on epoch days (UTC, time-zone free) for the world: months, Beijing-local
- * timestamps with +08:00. Day conversions come from @sg/sim-commerce.
+ * timestamps with +08:00. Day conversions come from @sg/simulator-kit.
  */
-import { epochDayToIsoDate, isoDateToEpochDay } from '@sg/sim-commerce';
+import { epochDayToIsoDate, isoDateToEpochDay } from '@sg/simulator-kit';
 
 export { epochDayToIsoDate, isoDateToEpochDay };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidResidentId, isValidUscc, normalizeCodeInput, parseResidentId } from '@sg/domain';
-import { createSeededRandom } from '@sg/sim-commerce';
+import { createSeededRandom } from '@sg/simulator-kit';
 import { loanSchedule } from './loan-schedule.ts';
 import { formerName, nameVariant, toFullWidth, withWrongCheckChar } from './perturbations.ts';
 import { PersonRegistry } from './synthetic-persons.ts';

@@ -1,0 +1,36 @@
+export {
+  BEIJING_OFFSET_SECONDS,
+  beijingToEpochSeconds,
+  epochDayToIsoDate,
+  epochSecondsToBeijing,
+  epochSecondsToIsoUtc,
+  isoDateToEpochDay,
+} from './calendar.ts';
+export { createSeededRandom, deriveSeed, type SeededRandom } from './seeded-random.ts';
+export { syntheticPersonName } from './person-names.ts';
+export {
+  NINGXIA_NAME_PREFIX,
+  NINGXIA_PREFECTURE_PROFILES,
+  countyWeightsFor,
+  type CountyChoice,
+  type PrefectureProfile,
+} from './ningxia-counties.ts';
+export {
+  INDUSTRY_PROFILES,
+  type IndustryCluster,
+  type IndustryProfile,
+} from './industry-profiles.ts';
+export {
+  createRateLimiter,
+  type RateDecision,
+  type RateLimit,
+  type RateLimiter,
+} from './rate-limiter.ts';
+export {
+  createFaultInjector,
+  faultSchema,
+  type Fault,
+  type FaultInjector,
+  type FaultInput,
+} from './fault-injector.ts';
+export { listenOn, type ListeningServer } from './http-listener.ts';

@@ -1,0 +1,1 @@
+export { sqlIdentifier, sqlString } from './sql-text.ts';
