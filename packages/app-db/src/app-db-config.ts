@@ -4,8 +4,8 @@ import { dataDirFromEnv, localPort } from '@sg/runtime-env';
 import {
   DEFAULT_EMBEDDED_HOST,
   embeddedConnectionString,
-  type EmbeddedAppDbOptions,
-} from './embedded-server.ts';
+  type EmbeddedPostgresOptions,
+} from '@sg/embedded-postgres';
 
 export type AppDbEnv = Readonly<Record<string, string | undefined>>;
 
@@ -34,7 +34,7 @@ export function appDbConfigFromEnv(env: AppDbEnv): AppDbConfig {
 }
 
 /** Where the embedded server keeps its data and listens: `$SG_DATA_DIR/app-db`, port SG_APP_DB_PORT. */
-export function embeddedAppDbOptionsFromEnv(env: AppDbEnv): EmbeddedAppDbOptions {
+export function embeddedAppDbOptionsFromEnv(env: AppDbEnv): EmbeddedPostgresOptions {
   return {
     dataDir: join(dataDirFromEnv(env), 'app-db'),
     host: DEFAULT_EMBEDDED_HOST,

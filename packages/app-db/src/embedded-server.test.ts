@@ -4,23 +4,23 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, listAuditEventsForSubject } from './audit-events.ts';
-import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@sg/embedded-postgres';
 import { migrate } from './migrator.ts';
 import { connect, freshPgliteDataDir, removePgliteTemplate } from './test-backends.ts';
 
-describe('startEmbeddedAppDb', () => {
+describe('startEmbeddedPostgres', () => {
   let root: string;
   let dataDir: string;
-  const servers: EmbeddedAppDb[] = [];
+  const servers: EmbeddedPostgres[] = [];
   const clients: pg.Client[] = [];
-  const start = async (maxConnections?: number): Promise<EmbeddedAppDb> => {
-    const server = await startEmbeddedAppDb(
+  const start = async (maxConnections?: number): Promise<EmbeddedPostgres> => {
+    const server = await startEmbeddedPostgres(
       maxConnections === undefined ? { dataDir, port: 0 } : { dataDir, port: 0, maxConnections },
     );
     servers.push(server);
     return server;
   };
-  const open = async (server: EmbeddedAppDb): Promise<pg.Client> => {
+  const open = async (server: EmbeddedPostgres): Promise<pg.Client> => {
     const client = await connect(server.connectionString);
     clients.push(client);
     return client;

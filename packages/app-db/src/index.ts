@@ -6,15 +6,6 @@ export {
   type AppDbConfig,
   type AppDbEnv,
 } from './app-db-config.ts';
-export {
-  startEmbeddedAppDb,
-  embeddedConnectionString,
-  DEFAULT_EMBEDDED_HOST,
-  DEFAULT_EMBEDDED_PORT,
-  DEFAULT_MAX_CONNECTIONS,
-  type EmbeddedAppDb,
-  type EmbeddedAppDbOptions,
-} from './embedded-server.ts';
 export { createPool, withTransaction, type Pool, type PoolClient } from './pool.ts';
 export {
   migrate,

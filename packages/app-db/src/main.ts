@@ -4,7 +4,7 @@
 // With DATABASE_URL: applies migrations to that PostgreSQL database and exits.
 import pg from 'pg';
 import { appDbConfigFromEnv, embeddedAppDbOptionsFromEnv } from './app-db-config.ts';
-import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@sg/embedded-postgres';
 import { migrate, type MigrateResult } from './migrator.ts';
 
 async function migrateAt(connectionString: string): Promise<MigrateResult> {
@@ -24,7 +24,7 @@ function describe(result: MigrateResult): string {
 
 async function serveEmbedded(): Promise<void> {
   const options = embeddedAppDbOptionsFromEnv(process.env);
-  const server: EmbeddedAppDb = await startEmbeddedAppDb(options);
+  const server: EmbeddedPostgres = await startEmbeddedPostgres(options);
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPostgresTestDatabase, type ServerTestDatabase } from '@sg/test-databases';
 import pg from 'pg';
-import { startEmbeddedAppDb, type EmbeddedAppDb } from './embedded-server.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@sg/embedded-postgres';
 
 /** Behaviour that differs between the backends, measured by data-access.test.ts. */
 export interface BackendTraits {
@@ -53,7 +53,7 @@ export async function removePgliteTemplate(): Promise<void> {
 }
 
 export function pgliteSocketBackend(): TestBackend {
-  const servers: EmbeddedAppDb[] = [];
+  const servers: EmbeddedPostgres[] = [];
   const dirs: string[] = [];
   return {
     name: 'pglite-socket',
@@ -61,7 +61,10 @@ export function pgliteSocketBackend(): TestBackend {
     createDatabase: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sg-app-db-test-'));
       dirs.push(dir);
-      const server = await startEmbeddedAppDb({ dataDir: await freshPgliteDataDir(dir), port: 0 });
+      const server = await startEmbeddedPostgres({
+        dataDir: await freshPgliteDataDir(dir),
+        port: 0,
+      });
       servers.push(server);
       return server.connectionString;
     },

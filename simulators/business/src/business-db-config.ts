@@ -2,13 +2,13 @@
  * Which legacy database the business simulator writes, from the environment:
  *   SG_BUSINESS_DB_URL   postgres://… or mariadb://… — a real server (PostgreSQL or MariaDB);
  *   unset                the embedded default: PGlite served over the PostgreSQL wire protocol by
- *                        @sg/app-db's embedded server, data in $SG_DATA_DIR/business-db,
+ *                        @sg/embedded-postgres, data in $SG_DATA_DIR/business-db,
  *                        port SG_BUSINESS_DB_PORT (default 5434).
  */
 import { join } from 'node:path';
-import { embeddedConnectionString } from '@sg/app-db';
+import { embeddedConnectionString } from '@sg/embedded-postgres';
 import { LOCAL_HOST, LOCAL_PORTS, dataDirFromEnv, localPort } from '@sg/runtime-env';
-import type { EmbeddedAppDbOptions } from '@sg/app-db';
+import type { EmbeddedPostgresOptions } from '@sg/embedded-postgres';
 
 export type BusinessDbEnv = Readonly<Record<string, string | undefined>>;
 
@@ -17,7 +17,7 @@ const EMBEDDED_HOST = LOCAL_HOST;
 
 export type BusinessDbConfig =
   | { readonly kind: 'server'; readonly url: string }
-  | { readonly kind: 'embedded'; readonly url: string; readonly server: EmbeddedAppDbOptions };
+  | { readonly kind: 'embedded'; readonly url: string; readonly server: EmbeddedPostgresOptions };
 
 export function businessDbConfigFromEnv(env: BusinessDbEnv): BusinessDbConfig {
   const url = env['SG_BUSINESS_DB_URL']?.trim();

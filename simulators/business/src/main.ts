@@ -12,7 +12,7 @@
  * stays up until SIGINT/SIGTERM; `seed`/`advance` against the embedded default need it running.
  */
 import { parseArgs } from 'node:util';
-import { startEmbeddedAppDb } from '@sg/app-db';
+import { startEmbeddedPostgres } from '@sg/embedded-postgres';
 import { advanceBusinessDatabase } from './advance.ts';
 import { businessDbConfigFromEnv } from './business-db-config.ts';
 import { connectLegacyDatabase, dialectOfUrl } from './legacy-database.ts';
@@ -82,7 +82,7 @@ if (command === 'seed') {
   if (config.kind !== 'embedded') {
     throw new Error('serve runs the embedded database; unset SG_BUSINESS_DB_URL to use it');
   }
-  const server = await startEmbeddedAppDb(config.server);
+  const server = await startEmbeddedPostgres(config.server);
   const worldDir = values.world;
   let seeded: unknown = null;
   if (worldDir !== undefined) {

@@ -1,11 +1,11 @@
 // Test support: a fresh, uniquely named legacy database on each backend, dropped afterwards.
 // PostgreSQL and MariaDB: the test run's servers (SG_TEST_POSTGRES_URL / SG_TEST_MARIADB_URL, see
-// @sg/test-databases); embedded: a PGlite server from @sg/app-db on a free port in a temporary
+// @sg/test-databases); embedded: a PGlite server from @sg/embedded-postgres on a free port in a temporary
 // directory.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedAppDb } from '@sg/app-db';
+import { startEmbeddedPostgres } from '@sg/embedded-postgres';
 import { createMariadbTestDatabase, createPostgresTestDatabase } from '@sg/test-databases';
 
 export type TestBackendKind = 'postgres' | 'mariadb' | 'embedded';
@@ -19,7 +19,7 @@ export interface TestLegacyDatabase {
 
 async function embeddedDatabase(): Promise<TestLegacyDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'sg-business-db-'));
-  const server = await startEmbeddedAppDb({ dataDir: join(dir, 'business-db'), port: 0 });
+  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'business-db'), port: 0 });
   return {
     kind: 'embedded',
     url: server.connectionString,

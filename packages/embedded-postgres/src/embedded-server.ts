@@ -1,25 +1,26 @@
-// The embedded app database: one process owns a PGlite directory and serves the PostgreSQL wire
-// protocol, so every other process (worker, services, apps) uses an ordinary `pg` client.
+// An embedded PostgreSQL (the app database, the legacy business database): one process owns a
+// PGlite directory and serves the PostgreSQL wire protocol, so every other process (worker,
+// services, apps) uses an ordinary `pg` client.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { LOCAL_HOST, LOCAL_PORTS } from '@sg/runtime-env';
+import { LOCAL_HOST } from '@sg/runtime-env';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { ExclusiveSessionPGlite } from './exclusive-session-pglite.ts';
 
-export interface EmbeddedAppDbOptions {
+export interface EmbeddedPostgresOptions {
   /** PGlite data directory, e.g. `$SG_DATA_DIR/app-db`; created if missing. */
   readonly dataDir: string;
   /** Default 127.0.0.1. */
   readonly host?: string;
-  /** Default 5433; 0 picks a free port. */
-  readonly port?: number;
+  /** The port (each owner has its own: the app DB 5433, the business DB 5434); 0 picks a free one. */
+  readonly port: number;
   /** Client connections served at once; default 20 (pglite-socket's own default of 1 cuts off a second client). */
   readonly maxConnections?: number;
 }
 
-export interface EmbeddedAppDb {
+export interface EmbeddedPostgres {
   /** postgres://postgres@<host>:<port>/postgres — PGlite accepts any user, no password. */
   readonly connectionString: string;
   readonly host: string;
@@ -29,7 +30,6 @@ export interface EmbeddedAppDb {
   close(): Promise<void>;
 }
 
-export const DEFAULT_EMBEDDED_PORT = LOCAL_PORTS.appDb.port;
 export const DEFAULT_EMBEDDED_HOST = LOCAL_HOST;
 export const DEFAULT_MAX_CONNECTIONS = 20;
 
@@ -37,7 +37,9 @@ export function embeddedConnectionString(host: string, port: number): string {
   return `postgres://postgres@${host}:${port}/postgres`;
 }
 
-export async function startEmbeddedAppDb(options: EmbeddedAppDbOptions): Promise<EmbeddedAppDb> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   const host = options.host ?? DEFAULT_EMBEDDED_HOST;
   mkdirSync(dataDir, { recursive: true });
@@ -50,7 +52,7 @@ export async function startEmbeddedAppDb(options: EmbeddedAppDbOptions): Promise
     const server = new PGLiteSocketServer({
       db,
       host,
-      port: options.port ?? DEFAULT_EMBEDDED_PORT,
+      port: options.port,
       maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     });
     await server.start();
