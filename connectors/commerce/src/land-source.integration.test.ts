@@ -5,15 +5,13 @@
  * into a real DuckLake. Rows reconcile with the world's manifest entity by entity
  * (landed + quarantined = rows in the file); then the change feed drives incremental landings.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { openLake } from '@sg/lake';
 import type { Lake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
+import { startSimulatorProcess } from '@sg/simulator-processes';
 import type { TestLake } from '@sg/lake/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -21,8 +19,6 @@ import { COMMERCE_ENTITIES } from './extract-source.ts';
 import { landCommerceSource, readCommerceFeedCursor } from './land-source.ts';
 import { createCommerceClient } from './live-client.ts';
 
-const SIMULATOR_MAIN = new URL('../../../simulators/commerce/src/main.ts', import.meta.url)
-  .pathname;
 const FIXTURE_WORLD = new URL(
   '../../../simulators/commerce/src/fixtures/world-small',
   import.meta.url,
@@ -51,28 +47,17 @@ interface RunningSimulator {
 }
 
 async function startSimulator(worldDir: string): Promise<RunningSimulator> {
-  const child = spawn(process.execPath, [SIMULATOR_MAIN], {
+  const simulator = await startSimulatorProcess('commerce', {
     env: {
-      ...process.env,
       SG_SIM_COMMERCE_PORT: '0',
       SG_WORLD_DIR: worldDir,
       SG_SIM_COMMERCE_API_KEY: API_KEY,
       SG_SIM_COMMERCE_API_SECRET: API_SECRET,
       SG_SIM_COMMERCE_RATE_LIMIT: '0',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  const banner = z.object({ url: z.url(), source: z.literal('world') }).parse(JSON.parse(line));
-  return {
-    url: banner.url,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-    },
-  };
+  const banner = z.object({ url: z.url(), source: z.literal('world') }).parse(simulator.banner);
+  return { url: banner.url, stop: simulator.stop };
 }
 
 function client(url: string) {

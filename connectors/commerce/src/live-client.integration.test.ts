@@ -4,21 +4,16 @@
  * related lists) through injected faults and a real rate limit, and the landing goes into a real
  * DuckLake. The landed enterprises reconcile with the simulator's own totals.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcessByStdio } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import { openLake } from '@sg/lake';
 import { TEST_CATALOG_KINDS, createTestLake } from '@sg/lake/testing';
+import { startSimulatorProcess } from '@sg/simulator-processes';
+import type { RunningSimulator } from '@sg/simulator-processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CommerceApiError } from './commerce-errors.ts';
 import { landCommerceSource } from './land-source.ts';
 import { createCommerceClient } from './live-client.ts';
 
-const SIMULATOR_MAIN = new URL('../../../simulators/commerce/src/main.ts', import.meta.url)
-  .pathname;
 const API_KEY = 'integration-key';
 const API_SECRET = 'integration-secret';
 const ENTERPRISE_COUNT = 40;
@@ -32,30 +27,24 @@ const totalsSchema = z.object({
   }),
 });
 
-let simulator: ChildProcessByStdio<null, Readable, null>;
+let simulator: RunningSimulator;
 let simulatorUrl: string;
 
 beforeAll(async () => {
-  simulator = spawn(process.execPath, [SIMULATOR_MAIN], {
+  simulator = await startSimulatorProcess('commerce', {
     env: {
-      ...process.env,
       SG_SIM_COMMERCE_PORT: '0',
       SG_SIM_COMMERCE_ENTERPRISES: String(ENTERPRISE_COUNT),
       SG_SIM_COMMERCE_API_KEY: API_KEY,
       SG_SIM_COMMERCE_API_SECRET: API_SECRET,
       SG_SIM_COMMERCE_RATE_LIMIT: '20',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const [line] = (await once(createInterface({ input: simulator.stdout }), 'line')) as [string];
-  simulatorUrl = bannerSchema.parse(JSON.parse(line)).url;
+  simulatorUrl = bannerSchema.parse(simulator.banner).url;
 });
 
 afterAll(async () => {
-  if (simulator.exitCode === null) {
-    simulator.kill('SIGTERM');
-    await once(simulator, 'exit');
-  }
+  await simulator.stop();
 });
 
 async function injectFault(fault: Record<string, unknown>): Promise<void> {

@@ -4,23 +4,19 @@
  * serves it (child process), and a full landing of every commerce entity into a real DuckLake must
  * account for every row of the world's manifest: landed + quarantined = rows in the file.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { openLake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
+import { generateWorldCli, startSimulatorProcess } from '@sg/simulator-processes';
+import type { RunningSimulator } from '@sg/simulator-processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COMMERCE_ENTITIES } from './extract-source.ts';
 import { landCommerceSource } from './land-source.ts';
 import { createCommerceClient } from './live-client.ts';
 
-const WORLD_MAIN = new URL('../../../simulators/world/src/main.ts', import.meta.url).pathname;
-const SIMULATOR_MAIN = new URL('../../../simulators/commerce/src/main.ts', import.meta.url)
-  .pathname;
 const API_KEY = 'tiny-key';
 const API_SECRET = 'tiny-secret';
 
@@ -29,43 +25,26 @@ const manifestSchema = z.object({
 });
 
 let worldDir: string;
-let simulator: ReturnType<typeof spawn> | undefined;
+let simulator: RunningSimulator | undefined;
 let simulatorUrl: string;
-
-async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
-  if (child.stdout === null) throw new Error('child has no stdout');
-  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  return line;
-}
 
 beforeAll(async () => {
   worldDir = await mkdtemp(join(tmpdir(), 'sg-tiny-world-'));
-  const generator = spawn(process.execPath, [WORLD_MAIN, '--size', 'tiny', '--out', worldDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await firstLine(generator);
-  const [code] = (await once(generator, 'exit')) as [number | null];
-  expect(code).toBe(0);
-
-  simulator = spawn(process.execPath, [SIMULATOR_MAIN], {
+  await generateWorldCli({ outDir: worldDir });
+  simulator = await startSimulatorProcess('commerce', {
     env: {
-      ...process.env,
       SG_SIM_COMMERCE_PORT: '0',
       SG_WORLD_DIR: worldDir,
       SG_SIM_COMMERCE_API_KEY: API_KEY,
       SG_SIM_COMMERCE_API_SECRET: API_SECRET,
       SG_SIM_COMMERCE_RATE_LIMIT: '0',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  simulatorUrl = z.object({ url: z.url() }).parse(JSON.parse(await firstLine(simulator))).url;
+  simulatorUrl = z.object({ url: z.url() }).parse(simulator.banner).url;
 });
 
 afterAll(async () => {
-  if (simulator?.exitCode === null) {
-    simulator.kill('SIGTERM');
-    await once(simulator, 'exit');
-  }
+  await simulator?.stop();
   await rm(worldDir, { recursive: true, force: true });
 });
 

@@ -3,20 +3,16 @@
  * import simulators): access tokens, the enterprise's authorisation (granted, expired, revoked),
  * retries on 429/500, malformed and cut bodies.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcessByStdio } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import { openLake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
+import { startSimulatorProcess } from '@sg/simulator-processes';
+import type { RunningSimulator } from '@sg/simulator-processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { landTaxAuthorizedProfiles } from './land-api.ts';
 import { createTaxClient } from './live-client.ts';
 import { TaxApiError } from './tax-errors.ts';
 
-const SIMULATOR_MAIN = new URL('../../../simulators/tax/src/main.ts', import.meta.url).pathname;
 const CLIENT_ID = 'integration-guarantor';
 const CLIENT_SECRET = 'integration-secret';
 /** Fixture world (simulators/tax/src/fixtures/tiny-tax-world), asOf 2025-06-30. */
@@ -26,29 +22,23 @@ const NOODLE_SHOP_REVOKED = '92640300MA76G5H6J5';
 const GOJI_COOP = '93640500MA76K7L8ME';
 
 const bannerSchema = z.object({ service: z.literal('sim-tax'), url: z.url() });
-let simulator: ChildProcessByStdio<null, Readable, null>;
+let simulator: RunningSimulator;
 let simulatorUrl: string;
 
 beforeAll(async () => {
-  simulator = spawn(process.execPath, [SIMULATOR_MAIN], {
+  simulator = await startSimulatorProcess('tax', {
     env: {
-      ...process.env,
       SG_SIM_TAX_PORT: '0',
       SG_SIM_TAX_CLIENT_ID: CLIENT_ID,
       SG_SIM_TAX_CLIENT_SECRET: CLIENT_SECRET,
       SG_SIM_TAX_RATE_LIMIT: '0',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const [line] = (await once(createInterface({ input: simulator.stdout }), 'line')) as [string];
-  simulatorUrl = bannerSchema.parse(JSON.parse(line)).url;
+  simulatorUrl = bannerSchema.parse(simulator.banner).url;
 });
 
 afterAll(async () => {
-  if (simulator.exitCode === null) {
-    simulator.kill('SIGTERM');
-    await once(simulator, 'exit');
-  }
+  await simulator.stop();
 });
 
 async function control(path: string, body: unknown): Promise<void> {

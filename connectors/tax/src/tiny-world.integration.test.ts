@@ -3,30 +3,26 @@
  * world generator and the simulator run as child processes (connectors may not import them). The
  * landed rows of a period reconcile with the world's own NDJSON files.
  */
-import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import { openLake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
+import { generateWorldCli, runSimulatorCli } from '@sg/simulator-processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { landTaxDrop } from './land-drop.ts';
 
-const WORLD_MAIN = new URL('../../../simulators/world/src/main.ts', import.meta.url).pathname;
-const TAX_MAIN = new URL('../../../simulators/tax/src/main.ts', import.meta.url).pathname;
 const PERIOD = '2025-05';
-const run = promisify(execFile);
 let dir: string;
 let worldDir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sg-tax-tiny-'));
   worldDir = join(dir, 'world');
-  await run(process.execPath, [WORLD_MAIN, '--size', 'tiny', '--out', worldDir]);
+  await generateWorldCli({ outDir: worldDir });
 });
 
 afterAll(async () => {
@@ -47,12 +43,9 @@ async function worldRowsOf(file: string, period: string): Promise<number> {
 
 describe('tiny world → tax simulator drop → lake', () => {
   it('lands a period whose row counts reconcile with the world', async () => {
-    const { stdout } = await run(process.execPath, [TAX_MAIN, 'drop', '--period', PERIOD], {
-      env: {
-        ...process.env,
-        SG_SIM_TAX_WORLD_DIR: worldDir,
-        SG_SIM_TAX_OUTBOX_DIR: join(dir, 'outbox'),
-      },
+    const stdout = await runSimulatorCli('tax', ['drop', '--period', PERIOD], {
+      SG_SIM_TAX_WORLD_DIR: worldDir,
+      SG_SIM_TAX_OUTBOX_DIR: join(dir, 'outbox'),
     });
     const dropDir = z.object({ dropDir: z.string() }).parse(JSON.parse(stdout)).dropDir;
     const testLake = await createTestLake('sqlite');

@@ -1,10 +1,6 @@
-// The commerce simulator as a child process (pipelines may not import simulator packages; they
-// may run them): `node simulators/commerce/src/main.ts` on a free port, read its JSON banner line.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { findRepoRoot } from '@sg/runtime-env';
+// The commerce simulator as a child process (@sg/simulator-processes) on a free port, with the
+// fields of its banner the tests use.
+import { startSimulatorProcess } from '@sg/simulator-processes';
 
 export interface SimulatorProcess {
   readonly url: string;
@@ -12,26 +8,6 @@ export interface SimulatorProcess {
   readonly apiKey: string;
   readonly apiSecret: string;
   stop(): Promise<void>;
-}
-
-interface SimulatorBanner {
-  readonly url: string;
-  readonly enterpriseCount: number;
-}
-
-function parseBanner(line: string): SimulatorBanner {
-  const banner: unknown = JSON.parse(line);
-  if (
-    typeof banner === 'object' &&
-    banner !== null &&
-    'url' in banner &&
-    typeof banner.url === 'string' &&
-    'enterpriseCount' in banner &&
-    typeof banner.enterpriseCount === 'number'
-  ) {
-    return { url: banner.url, enterpriseCount: banner.enterpriseCount };
-  }
-  throw new Error(`unexpected commerce simulator banner: ${line}`);
 }
 
 export async function startCommerceSimulatorProcess(options: {
@@ -44,10 +20,8 @@ export async function startCommerceSimulatorProcess(options: {
   readonly apiKey: string;
   readonly apiSecret: string;
 }): Promise<SimulatorProcess> {
-  const main = path.join(findRepoRoot(), 'simulators', 'commerce', 'src', 'main.ts');
-  const child = spawn(process.execPath, [main], {
+  const simulator = await startSimulatorProcess('commerce', {
     env: {
-      ...process.env,
       SG_SIM_COMMERCE_PORT: '0',
       ...(options.enterpriseCount === undefined
         ? {}
@@ -59,30 +33,17 @@ export async function startCommerceSimulatorProcess(options: {
       SG_SIM_COMMERCE_API_KEY: options.apiKey,
       SG_SIM_COMMERCE_API_SECRET: options.apiSecret,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = once(child, 'exit');
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    await exited;
-  };
-  try {
-    const lines = createInterface({ input: child.stdout });
-    const firstLine = await Promise.race([
-      once(lines, 'line').then(([line]) => String(line)),
-      exited.then(([code]) => {
-        throw new Error(
-          `commerce simulator exited with code ${String(code)} before printing its URL`,
-        );
-      }),
-    ]);
-    lines.close();
-    child.stdout.resume();
-    const banner = parseBanner(firstLine);
-    return { ...banner, apiKey: options.apiKey, apiSecret: options.apiSecret, stop };
-  } catch (error) {
-    await stop();
-    throw error;
+  const { url, enterpriseCount } = simulator.banner;
+  if (typeof url !== 'string' || typeof enterpriseCount !== 'number') {
+    await simulator.stop();
+    throw new Error(`unexpected commerce simulator banner: ${JSON.stringify(simulator.banner)}`);
   }
+  return {
+    url,
+    enterpriseCount,
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    stop: simulator.stop,
+  };
 }

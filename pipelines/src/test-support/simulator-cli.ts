@@ -1,31 +1,11 @@
 // The simulators' CLIs as child processes (pipelines may not import simulator packages; they may
 // run them), for tests that land real source data: the world generator, the business seeder, the
 // tax bureau's monthly drops and the banks' drops.
-import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
-import { findRepoRoot } from '@sg/runtime-env';
-
-const run = promisify(execFile);
-
-const simulatorMain = (simulator: string): string =>
-  path.join(findRepoRoot(), 'simulators', simulator, 'src', 'main.ts');
-
-/** Runs `node simulators/<simulator>/src/main.ts …args` to its end; resolves with its stdout. */
-export async function runSimulatorCli(
-  simulator: 'world' | 'business' | 'tax' | 'bank',
-  args: readonly string[],
-  env: Readonly<Record<string, string>> = {},
-): Promise<string> {
-  const { stdout } = await run(process.execPath, [simulatorMain(simulator), ...args], {
-    env: { ...process.env, ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
-}
+import { runSimulatorCli } from '@sg/simulator-processes';
 
 /** `manifest.json` of a generated world: rows per file (`sources/<source>/<entity>.ndjson`). */
 export interface WorldManifest {

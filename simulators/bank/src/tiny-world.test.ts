@@ -1,10 +1,8 @@
 // The generated tiny world (simulators/world CLI) through the bank simulator.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { findRepoRoot } from '@sg/runtime-env';
+import { generateWorldCli } from '@sg/simulator-processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DropManifest } from './drop-manifest.ts';
 import { openDuckdbSession } from './duckdb-session.ts';
@@ -13,8 +11,6 @@ import type { BankSourceFile } from './bank-source-sql.ts';
 import { RECORD_FILES } from './loan-record-files.ts';
 import { writeBankDrops } from './write-bank-drops.ts';
 
-const WORLD_MAIN = join(findRepoRoot(import.meta.dirname), 'simulators', 'world', 'src', 'main.ts');
-
 let dir: string;
 let world: string;
 let manifests: DropManifest[];
@@ -22,7 +18,7 @@ let manifests: DropManifest[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sg-sim-bank-tiny-'));
   world = join(dir, 'world');
-  await promisify(execFile)(process.execPath, [WORLD_MAIN, '--size', 'tiny', '--out', world]);
+  await generateWorldCli({ outDir: world });
   manifests = await writeBankDrops({ worldDir: world, outboxDir: join(dir, 'outbox') });
 });
 afterAll(async () => {

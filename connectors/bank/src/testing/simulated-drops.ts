@@ -1,22 +1,18 @@
 // Test support: bank drops written by the bank simulator, run as a child process (connectors never
 // import simulators), and helpers to damage a drop the way real deliveries go wrong.
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { findRepoRoot } from '@sg/runtime-env';
+import { generateWorldCli, runSimulatorCli } from '@sg/simulator-processes';
 import { fileSha256 } from '../file-digest.ts';
 import { dropManifestSchema } from '../schemas.ts';
 import type { DropManifest } from '../schemas.ts';
-
-const run = promisify(execFile);
 
 const REPO_ROOT = findRepoRoot(import.meta.dirname);
 
 /** The hand-made world in the contract format (3 banks, one per layout; 51 transactions). */
 export const FIXTURE_WORLD_DIR = join(REPO_ROOT, 'simulators', 'bank', 'src', 'fixtures', 'world');
 export const FIXTURE_BANK_DIR = join(FIXTURE_WORLD_DIR, 'sources', 'bank');
-const SIMULATOR_MAIN = join(REPO_ROOT, 'simulators', 'bank', 'src', 'main.ts');
 
 export interface SimulateOptions {
   readonly from?: string;
@@ -31,20 +27,14 @@ export async function simulateDrops(
   outboxDir: string,
   options: SimulateOptions = {},
 ): Promise<DropManifest[]> {
-  const args = [
-    SIMULATOR_MAIN,
-    '--world',
-    options.worldDir ?? FIXTURE_WORLD_DIR,
-    '--out',
-    outboxDir,
-  ];
+  const args = ['--world', options.worldDir ?? FIXTURE_WORLD_DIR, '--out', outboxDir];
   if (options.from !== undefined) args.push('--from', options.from);
   if (options.to !== undefined) args.push('--to', options.to);
   for (const bank of options.banks ?? []) args.push('--bank', bank);
   for (const account of options.totalsMismatchAccounts ?? []) {
     args.push('--fault-totals-mismatch', account);
   }
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const stdout = await runSimulatorCli('bank', args);
   return dropManifestSchema.array().parse(JSON.parse(stdout));
 }
 
@@ -73,12 +63,8 @@ export function statementFile(manifest: DropManifest): string {
   return file.file;
 }
 
-const WORLD_MAIN = join(REPO_ROOT, 'simulators', 'world', 'src', 'main.ts');
-
 /** Generates the tiny world (seed 640000, as of 2025-06-30) with the world generator's CLI. */
 export async function generateTinyWorld(outDir: string): Promise<string> {
-  await run(process.execPath, [WORLD_MAIN, '--size', 'tiny', '--out', outDir], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await generateWorldCli({ outDir });
   return outDir;
 }

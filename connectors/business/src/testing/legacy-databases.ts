@@ -3,11 +3,11 @@
 // default is the business simulator's own `serve` command in a child process (connectors may not
 // import simulators), on a free port with a temporary SG_DATA_DIR. Seeding and advancing also run
 // the simulator's CLI as child processes.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { findRepoRoot } from '@sg/runtime-env';
+import { runSimulatorCli, startSimulatorProcess } from '@sg/simulator-processes';
 import { createMariadbTestDatabase, createPostgresTestDatabase } from '@sg/test-databases';
 
 export type LegacyBackendKind = 'postgres' | 'mariadb' | 'embedded';
@@ -18,8 +18,7 @@ export interface LegacyTestDatabase {
   dispose(): Promise<void>;
 }
 
-const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
-export const SIM_BUSINESS_MAIN = join(REPO_ROOT, 'simulators', 'business', 'src', 'main.ts');
+const REPO_ROOT = findRepoRoot(import.meta.dirname);
 /** The simulator's hand-written small world (the world file contract, sources/business/). */
 export const SMALL_WORLD_DIR = join(
   REPO_ROOT,
@@ -33,36 +32,21 @@ export const SMALL_WORLD_DIR = join(
 /** Starts `main.ts serve --world <worldDir>` (seeds on start) and waits for its URL line. */
 async function embeddedDatabase(worldDir: string): Promise<LegacyTestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sg-business-embedded-'));
-  const child = spawn(process.execPath, [SIM_BUSINESS_MAIN, 'serve', '--world', worldDir], {
-    env: { ...process.env, SG_DATA_DIR: dataDir, SG_BUSINESS_DB_PORT: '0', SG_BUSINESS_DB_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const simulator = await startSimulatorProcess('business', {
+    args: ['serve', '--world', worldDir],
+    env: { SG_DATA_DIR: dataDir, SG_BUSINESS_DB_PORT: '0', SG_BUSINESS_DB_URL: '' },
+    stderr: 'capture',
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<void>((done) =>
-    child.once('exit', () => {
-      done();
-    }),
-  );
-  const url = await new Promise<string>((done, fail) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      const parsed = JSON.parse(line) as { url?: string };
-      if (typeof parsed.url === 'string') done(parsed.url);
-      else fail(new Error(`unexpected output: ${line}`));
-    });
-    child.once('exit', (code) => {
-      fail(new Error(`sim-business serve exited with ${String(code)}: ${stderr}`));
-    });
-  });
+  const { url } = simulator.banner;
+  if (typeof url !== 'string') {
+    await simulator.stop();
+    throw new Error(`unexpected output: ${JSON.stringify(simulator.banner)}`);
+  }
   return {
     kind: 'embedded',
     url,
     dispose: async () => {
-      child.kill('SIGTERM');
-      await exited;
+      await simulator.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -79,22 +63,6 @@ export function createLegacyTestDatabase(
 }
 
 /** Runs the simulator CLI against `url` and returns its JSON line. */
-export function runSimBusiness(args: readonly string[], url: string): Promise<unknown> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [SIM_BUSINESS_MAIN, ...args, '--url', url], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      if (code === 0) done(JSON.parse(stdout));
-      else fail(new Error(`sim-business ${args.join(' ')} exited with ${String(code)}: ${stderr}`));
-    });
-  });
+export async function runSimBusiness(args: readonly string[], url: string): Promise<unknown> {
+  return JSON.parse(await runSimulatorCli('business', [...args, '--url', url]));
 }

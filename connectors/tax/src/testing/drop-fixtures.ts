@@ -3,20 +3,17 @@
  * a writer for hand-made drops (the failure cases) and a runner that asks the tax simulator's CLI
  * for a real drop (a child process: connectors may not import simulators).
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Lake } from '@sg/lake';
+import { runSimulatorCli } from '@sg/simulator-processes';
 import { z } from 'zod';
 
-const SIMULATOR_MAIN = new URL('../../../../simulators/tax/src/main.ts', import.meta.url).pathname;
 const FIXTURE_WORLD = new URL(
   '../../../../simulators/tax/src/fixtures/tiny-tax-world',
   import.meta.url,
 ).pathname;
-const run = promisify(execFile);
 
 const BOM = '\ufeff';
 export const INVOICE_HEADER =
@@ -88,8 +85,9 @@ export function csv(header: string, rows: readonly string[]): string {
 }
 
 export async function simulatorDrop(outbox: string, period: string): Promise<string> {
-  const { stdout } = await run(process.execPath, [SIMULATOR_MAIN, 'drop', '--period', period], {
-    env: { ...process.env, SG_SIM_TAX_WORLD_DIR: FIXTURE_WORLD, SG_SIM_TAX_OUTBOX_DIR: outbox },
+  const stdout = await runSimulatorCli('tax', ['drop', '--period', period], {
+    SG_SIM_TAX_WORLD_DIR: FIXTURE_WORLD,
+    SG_SIM_TAX_OUTBOX_DIR: outbox,
   });
   return z.object({ dropDir: z.string() }).parse(JSON.parse(stdout)).dropDir;
 }
