@@ -10,7 +10,7 @@ import {
   startTemporalDevServer,
 } from './dev-server.ts';
 import type { TemporalDevServerOptions } from './dev-server.ts';
-import { TEMPORAL_CLI } from './test-support/local-temporal.ts';
+import { TEMPORAL_CLI } from './testing/local-temporal.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'sg-temporal-dev-'));
 afterAll(() => {

@@ -16,14 +16,14 @@ import { SOURCES, createPipelineRegistry } from '../assets/registry.ts';
 import type { PipelineRegistry } from '../assets/registry.ts';
 import { sourceConfigsFromEnv } from '../resources.ts';
 import type { PipelineResources } from '../resources.ts';
-import { runInActivityContext } from '../test-support/local-temporal.ts';
-import { writeTaxDrop } from '../test-support/simulator-cli.ts';
+import { runInActivityContext } from '../testing/local-temporal.ts';
+import { writeTaxDrop } from '../testing/simulator-cli.ts';
 import {
   prepareTinyWorldSources,
   receivedByAsset,
   reconcileWithWorld,
-} from '../test-support/tiny-world-sources.ts';
-import type { TinyWorldSources } from '../test-support/tiny-world-sources.ts';
+} from '../testing/tiny-world-sources.ts';
+import type { TinyWorldSources } from '../testing/tiny-world-sources.ts';
 import {
   BUSINESS_DATABASE_REJECTED,
   SOURCE_INBOX_MISSING,

@@ -9,7 +9,7 @@ import { CHANGE_FEED_ENTITY, COMMERCE_ENTITIES } from '@sg/connector-commerce';
 import { TAX_FILE_ENTITIES } from '@sg/connector-tax';
 import type { DbtManifest } from '@sg/dbt-cli';
 import { findRepoRoot } from '@sg/runtime-env';
-import { parseModelsProject } from '../test-support/parsed-registry.ts';
+import { parseModelsProject } from '../testing/parsed-registry.ts';
 import { AssetGraphError, defineAssetGraph } from './asset-definition.ts';
 import type { AssetDefinition } from './asset-definition.ts';
 import { SOURCES, createPipelineRegistry, landingAssetKey } from './registry.ts';

@@ -19,13 +19,13 @@ import { runSourcesLanding } from '../client/sources-landing-run.ts';
 import type { SourcesLandingRun } from '../client/sources-landing-run.ts';
 import { resourcesFromEnv } from '../resources.ts';
 import type { PipelineResources } from '../resources.ts';
-import { startLocalTemporal } from '../test-support/local-temporal.ts';
+import { startLocalTemporal } from '../testing/local-temporal.ts';
 import {
   prepareTinyWorldSources,
   receivedByAsset,
   reconcileWithWorld,
-} from '../test-support/tiny-world-sources.ts';
-import type { TinyWorldSources } from '../test-support/tiny-world-sources.ts';
+} from '../testing/tiny-world-sources.ts';
+import type { TinyWorldSources } from '../testing/tiny-world-sources.ts';
 import type { SourcesLandingAndBuildResult } from '../workflows/sources-landing-and-build.ts';
 import { createPipelinesWorker } from './create-worker.ts';
 

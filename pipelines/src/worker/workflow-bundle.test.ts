@@ -6,7 +6,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '@sg/runtime-env';
-import { quietLogger } from '../test-support/local-temporal.ts';
+import { quietLogger } from '../testing/local-temporal.ts';
 import { WORKFLOWS_PATH } from './create-worker.ts';
 
 // Inside the repository (under node_modules/.cache, ignored everywhere) so that scratch workflows

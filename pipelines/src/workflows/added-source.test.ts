@@ -11,9 +11,9 @@ import { createPipelineRegistry } from '../assets/registry.ts';
 import type { PipelineRegistry } from '../assets/registry.ts';
 import { sourceConfigsFromEnv } from '../resources.ts';
 import type { PipelineResources } from '../resources.ts';
-import { financeTestSource } from '../test-support/finance-test-source.ts';
-import { startWorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
-import type { WorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
+import { financeTestSource } from '../testing/finance-test-source.ts';
+import { startWorkflowTestWorker } from '../testing/workflow-test-worker.ts';
+import type { WorkflowTestWorker } from '../testing/workflow-test-worker.ts';
 import { sourcesLandingAndBuild } from './sources-landing-and-build.ts';
 
 const WINDOW = '2025-07-31';

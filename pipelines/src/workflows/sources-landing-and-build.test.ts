@@ -18,9 +18,9 @@ import type {
 import type { PipelineActivities } from '../activities/index.ts';
 import { runSourcesLanding, sourcesLandingWorkflowId } from '../client/sources-landing-run.ts';
 import { summariseSourcesLanding } from '../client/sources-landing-summary.ts';
-import { unusedActivities } from '../test-support/unused-activities.ts';
-import { startWorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
-import type { WorkflowTestWorker } from '../test-support/workflow-test-worker.ts';
+import { unusedActivities } from '../testing/unused-activities.ts';
+import { startWorkflowTestWorker } from '../testing/workflow-test-worker.ts';
+import type { WorkflowTestWorker } from '../testing/workflow-test-worker.ts';
 import { INVALID_LANDING_WINDOW } from './landing-window.ts';
 import {
   SOURCES_LANDING_AND_BUILD_FAILED,
