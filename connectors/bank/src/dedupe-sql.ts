@@ -4,7 +4,7 @@
  * start, drop id) is kept; an older copy identical to it is collapsed (counted, not landed twice);
  * an older copy that differs is quarantined as `duplicate_conflict` with the kept copy's origin.
  */
-import { sqlIdentifier } from '@sg/lake';
+import { sqlIdentifier } from '@sg/sql-text';
 
 export interface DedupeTables {
   /** Staged rows (with `_drop_rank`, `_problem_code`, `source_file`, `source_row`). */

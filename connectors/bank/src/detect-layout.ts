@@ -7,7 +7,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { BankFileError } from './bank-errors.ts';
 import { layoutSignature } from './layout-registry.ts';
 import type { StatementLayout, TextEncoding } from './layout-registry.ts';

@@ -8,7 +8,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlIdentifier, sqlString } from '@sg/lake';
+import { sqlIdentifier, sqlString } from '@sg/sql-text';
 import type { ColumnSpec, QuarantinedRecord } from '@sg/lake';
 import { z } from 'zod';
 import { BankFileError } from './bank-errors.ts';

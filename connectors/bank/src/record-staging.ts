@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlIdentifier, sqlString } from '@sg/lake';
+import { sqlIdentifier, sqlString } from '@sg/sql-text';
 import type { ColumnSpec } from '@sg/lake';
 import { BankFileError } from './bank-errors.ts';
 import { RECORD_LAYOUTS } from './record-layouts.ts';

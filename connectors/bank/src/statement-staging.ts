@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlIdentifier, sqlString } from '@sg/lake';
+import { sqlIdentifier, sqlString } from '@sg/sql-text';
 import { z } from 'zod';
 import { BankFileError } from './bank-errors.ts';
 import type { DetectedFile } from './detect-layout.ts';

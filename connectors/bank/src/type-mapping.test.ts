@@ -1,5 +1,5 @@
 import { createOfflineInstance } from '@sg/duckdb-instance';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import { describe, expect, it } from 'vitest';
 import { beijingTimestampSql, currencySql, yuanToFenSql } from './type-mapping.ts';
 

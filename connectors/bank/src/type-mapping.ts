@@ -5,7 +5,7 @@
  * on as its original text, so the lake's landing check quarantines it with the value in the reason.
  */
 import type { ColumnSpec } from '@sg/lake';
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 
 /** Columns every raw_bank table gets from the drop: where the row came from. */
 export const DROP_LINEAGE_COLUMNS: readonly ColumnSpec[] = [

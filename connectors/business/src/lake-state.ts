@@ -6,7 +6,8 @@
  * re-landing of the same window identical.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rawTableName, sqlString } from '@sg/lake';
+import { rawTableName } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import type { Lake } from '@sg/lake';
 import type { MappedTable } from './type-mapping.ts';
 

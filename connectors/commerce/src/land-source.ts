@@ -18,7 +18,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { landRecords, sqlString } from '@sg/lake';
+import { landRecords } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 import type { Lake, LandingResult } from '@sg/lake';
 import { z } from 'zod';
 import type { CommerceSourceClient } from './client.ts';

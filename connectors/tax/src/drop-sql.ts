@@ -5,7 +5,7 @@
  * float), list each row's problems with a code and a Chinese message, and mark duplicates.
  */
 import { USCC_ALPHABET, USCC_WEIGHTS } from '@sg/domain';
-import { sqlIdentifier, sqlString } from '@sg/lake';
+import { sqlIdentifier, sqlString } from '@sg/sql-text';
 import { DEDUPLICATION_KEYS, FILE_COLUMNS, INVOICE_STATUSES } from './type-mapping.ts';
 import type { FileColumn, TaxFileEntity } from './type-mapping.ts';
 

@@ -14,13 +14,32 @@ const SEMANTIC = ['@sg/semantic'];
 const APPS = ['@sg/app-*', '!@sg/app-db']; // @sg/app-db is a package (packages/app-db), not an app
 const BENCH = ['@sg/bench'];
 
-/** @param {string} folder @param {string[]} banned */
-const mayNotImport = (folder, banned) => ({
+/**
+ * Shared helpers that a package re-exports for bench/ only: everyone else imports them from the
+ * package named for what it holds (docs/conventions.md, "Give shared code a package named for what
+ * it holds").
+ */
+const BORROWED_NAMES = [
+  {
+    name: '@sg/lake',
+    importNames: ['findRepoRoot'],
+    message: 'findRepoRoot lives in @sg/runtime-env.',
+  },
+  {
+    name: '@sg/lake',
+    importNames: ['sqlString', 'sqlIdentifier'],
+    message: 'The SQL text helpers live in @sg/sql-text.',
+  },
+];
+
+/** @param {string} folder @param {string[]} banned @param {{ group: string[], message: string }[]} [more] */
+const mayNotImport = (folder, banned, more = []) => ({
   files: [`${folder}/**/*.{ts,js,svelte}`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
+        paths: BORROWED_NAMES,
         patterns: [
           {
             group: banned,
@@ -30,11 +49,24 @@ const mayNotImport = (folder, banned) => ({
             regex: '^(\\.\\./)+(connectors|simulators|pipelines|semantic|apps|bench|packages)/',
             message: 'Import another top folder through its package name, never by relative path.',
           },
+          {
+            regex: '^@sg/[^/]+/src(/|$)',
+            message: 'Import a package through its index (src/index.ts), never a deep path.',
+          },
+          ...more,
         ],
       },
     ],
   },
 });
+
+/** What simulators need from packages comes from the packages named for it, never the lake's. */
+const SIMULATORS_WITHOUT_LAKE = {
+  group: ['@sg/lake', '@sg/lake/*', '@sg/app-db'],
+  message:
+    'Simulators use @sg/runtime-env, @sg/sql-text, @sg/duckdb-instance, @sg/simulator-kit and ' +
+    '@sg/embedded-postgres, not the lake or the app database.',
+};
 
 export default tseslint.config(
   {
@@ -89,10 +121,31 @@ export default tseslint.config(
     ...BENCH,
   ]),
   mayNotImport('connectors', [...SIMULATORS, ...PIPELINES, ...SEMANTIC, ...APPS, ...BENCH]),
-  mayNotImport('simulators', [...CONNECTORS, ...PIPELINES, ...SEMANTIC, ...APPS, ...BENCH]),
+  mayNotImport(
+    'simulators',
+    [...CONNECTORS, ...PIPELINES, ...SEMANTIC, ...APPS, ...BENCH],
+    [SIMULATORS_WITHOUT_LAKE],
+  ),
   mayNotImport('pipelines', [...SIMULATORS, ...SEMANTIC, ...APPS, ...BENCH]),
   mayNotImport('semantic', [...CONNECTORS, ...SIMULATORS, ...PIPELINES, ...APPS, ...BENCH]),
   mayNotImport('apps', [...CONNECTORS, ...SIMULATORS, ...PIPELINES, ...SEMANTIC, ...BENCH]),
+  {
+    // One offline DuckDB setup (extensions from the wheels, no downloads, UTC): every instance comes
+    // from @sg/duckdb-instance. bench/ is outside the rule until its owners move to it.
+    files: ['**/*.{ts,js,svelte}'],
+    ignores: ['packages/duckdb-instance/src/**', 'bench/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='DuckDBInstance'][property.name=/^(create|fromCache)$/]",
+          message:
+            'Create DuckDB instances with createOfflineInstance from @sg/duckdb-instance (one setup).',
+        },
+      ],
+    },
+  },
   {
     // Workflow code is replayed deterministically: no I/O, no Node built-ins, activities by type only.
     files: ['pipelines/src/workflows/**/*.ts'],

@@ -1,5 +1,5 @@
 // Test support: compare what landed in lake.raw_bank.transactions with the world's source rows.
-import { sqlString } from '@sg/lake';
+import { sqlString } from '@sg/sql-text';
 
 /** `read_json` of a world source file. */
 export function sourceNdjsonSql(bankDir: string, file: string): string {
