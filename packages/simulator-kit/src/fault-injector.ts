@@ -37,6 +37,13 @@ export interface FaultInjector {
   clear(): void;
 }
 
+/** The headers an injected status fault answers with: Retry-After on a 429, none otherwise. */
+export function statusFaultHeaders(
+  fault: Extract<Fault, { kind: 'status' }>,
+): Record<string, string> {
+  return fault.status === 429 ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+}
+
 export function createFaultInjector(): FaultInjector {
   const queue: Fault[] = [];
   return {

@@ -29,6 +29,7 @@ export {
 export {
   createFaultInjector,
   faultSchema,
+  statusFaultHeaders,
   type Fault,
   type FaultInjector,
   type FaultInput,

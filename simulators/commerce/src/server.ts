@@ -4,12 +4,18 @@
  * vendor protocol (api-handler.ts), with fault injection and simulator-only control endpoints that
  * a real vendor does not have:
  *   GET  /v1/_sim/totals   what the world holds (for reconciliation tests)
- *   POST /v1/_sim/faults   queue a fault (body: a fault-injector.ts `FaultInput`)
+ *   POST /v1/_sim/faults   queue a fault (body: a @sg/simulator-kit `FaultInput`)
  *   GET  /v1/_sim/faults   how many requests will still fail ({ pending })
  */
 import { randomUUID } from 'node:crypto';
-import { listenOn } from '@sg/simulator-kit';
-import type { ListeningServer } from '@sg/simulator-kit';
+import {
+  createFaultInjector,
+  createRateLimiter,
+  faultSchema,
+  listenOn,
+  statusFaultHeaders,
+} from '@sg/simulator-kit';
+import type { Fault, FaultInjector, ListeningServer, RateLimit } from '@sg/simulator-kit';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApiRequest } from './api-handler.ts';
@@ -22,10 +28,6 @@ import {
 import { builtInCatalog, emptyRelatedCounts } from './commerce-catalog.ts';
 import type { CommerceCatalog, RelatedSection } from './commerce-catalog.ts';
 import { createEnterpriseStore } from './enterprise-store.ts';
-import { createFaultInjector, faultSchema } from '@sg/simulator-kit';
-import type { Fault, FaultInjector } from '@sg/simulator-kit';
-import { createRateLimiter } from '@sg/simulator-kit';
-import type { RateLimit } from '@sg/simulator-kit';
 import { errorEnvelope, successEnvelope } from './vendor-envelope.ts';
 import { openWorldCatalog } from './world-catalog.ts';
 
@@ -207,9 +209,8 @@ export async function startCommerceSimulator(
     const requestId = randomUUID();
     const fault = faults.takeNext(url.pathname);
     if (fault?.kind === 'status') {
-      const headers: Record<string, string> =
-        fault.status === 429 ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-      sendJson(res, fault.status, JSON.stringify(errorEnvelope(fault.status, requestId)), headers);
+      const body = JSON.stringify(errorEnvelope(fault.status, requestId));
+      sendJson(res, fault.status, body, statusFaultHeaders(fault));
       return;
     }
     const response = handleApiRequest(

@@ -10,7 +10,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createFaultInjector, createRateLimiter, faultSchema, listenOn } from '@sg/simulator-kit';
+import {
+  createFaultInjector,
+  createRateLimiter,
+  faultSchema,
+  listenOn,
+  statusFaultHeaders,
+} from '@sg/simulator-kit';
 import type { Fault, FaultInjector, RateLimit } from '@sg/simulator-kit';
 import { z } from 'zod';
 import { createAccessTokenIssuer } from './access-tokens.ts';
@@ -158,8 +164,7 @@ export async function startTaxSimulator(options: TaxSimulatorOptions): Promise<T
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     const fault = faults.takeNext();
     if (fault?.kind === 'status') {
-      const headers =
-        fault.status === 429 ? { 'retry-after': String(fault.retryAfterSeconds) } : undefined;
+      const headers = statusFaultHeaders(fault);
       send(res, failure(codeOfStatus(fault.status), requestId, undefined, headers));
       return;
     }
