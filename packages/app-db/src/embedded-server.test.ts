@@ -5,7 +5,10 @@ import type pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, listAuditEventsForSubject } from './audit-events.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@sg/embedded-postgres';
+import { loadMigrations } from './migration-files.ts';
 import { migrate } from './migrator.ts';
+
+const VERSIONS = loadMigrations().map((migration) => migration.version);
 import { connect, freshPgliteDataDir, removePgliteTemplate } from './test-backends.ts';
 
 describe('startEmbeddedPostgres', () => {
@@ -52,7 +55,7 @@ describe('startEmbeddedPostgres', () => {
     const subject = 'enterprise:91640100MA76XXXX0X';
     const first = await start();
     const writer = await open(first);
-    expect((await migrate(writer)).applied).toEqual(['0001']);
+    expect((await migrate(writer)).applied).toEqual(VERSIONS);
     await appendAuditEvent(writer, {
       actor: 'system',
       action: 'enterprise_imported',
@@ -68,7 +71,7 @@ describe('startEmbeddedPostgres', () => {
 
     const second = await start();
     const reader = await open(second);
-    expect(await migrate(reader)).toEqual({ applied: [], alreadyApplied: ['0001'] });
+    expect(await migrate(reader)).toEqual({ applied: [], alreadyApplied: VERSIONS });
     const events = await listAuditEventsForSubject(reader, subject);
     expect(events.map((event) => event.detail)).toEqual([{ 名称: '银川示例科技有限公司' }]);
     const users = await reader.query("select 1 from app.users where login = 'never.saved'");

@@ -1,0 +1,134 @@
+// better-auth on the app database's migrations, on both backends: the tests' PostgreSQL and the
+// embedded PGlite server (the local default).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EMBEDDED_POOL_MAX, migrate } from '@sg/app-db';
+import { startEmbeddedPostgres } from '@sg/embedded-postgres';
+import { createPostgresTestDatabase } from '@sg/test-databases';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdentityAuth, DEFAULT_SESSION_SECONDS, type IdentityAuth } from './auth.ts';
+
+interface Backend {
+  readonly pool: pg.Pool;
+  dispose(): Promise<void>;
+}
+
+const BACKENDS: Record<string, () => Promise<Backend>> = {
+  postgres: async () => {
+    const database = await createPostgresTestDatabase('sg_identity_test');
+    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    return {
+      pool,
+      dispose: async () => {
+        await pool.end();
+        await database.dispose();
+      },
+    };
+  },
+  'pglite-socket': async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-identity-test-'));
+    const server = await startEmbeddedPostgres({ dataDir: join(dir, 'app-db'), port: 0 });
+    const pool = new pg.Pool({ connectionString: server.connectionString, max: EMBEDDED_POOL_MAX });
+    return {
+      pool,
+      dispose: async () => {
+        await pool.end();
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const ANALYST = {
+  username: 'analyst.yinchuan',
+  email: 'analyst.yinchuan@staff.sg.invalid',
+  name: '马小花',
+  password: 'Ningxia#2026',
+};
+
+describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
+  let backend: Backend;
+  let auth: IdentityAuth;
+
+  beforeAll(async () => {
+    const create = BACKENDS[backendName];
+    if (!create) throw new Error(backendName);
+    backend = await create();
+    const client = await backend.pool.connect();
+    try {
+      await migrate(client);
+    } finally {
+      client.release();
+    }
+    auth = createIdentityAuth({
+      pool: backend.pool,
+      secret: 'identity-test-secret-0123456789abcdef',
+      baseURL: 'http://localhost:3000',
+    });
+  });
+
+  afterAll(async () => {
+    await backend.dispose();
+  });
+
+  it('signs a staff user up and in by username; the password is stored as argon2id', async () => {
+    const signUpStarted = performance.now();
+    const signedUp = await auth.api.signUpEmail({ body: ANALYST });
+    const signUpMs = performance.now() - signUpStarted;
+    expect(signedUp.user.id).toBeTruthy();
+
+    const stored = await backend.pool.query<{ password: string }>(
+      `select password from account where "userId" = $1 and "providerId" = 'credential'`,
+      [signedUp.user.id],
+    );
+    expect(stored.rows[0]?.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+
+    const signInStarted = performance.now();
+    const response = await auth.api.signInUsername({
+      body: { username: ANALYST.username, password: ANALYST.password },
+      asResponse: true,
+    });
+    const signInMs = performance.now() - signInStarted;
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/sg\.session_token=/);
+    console.info(
+      `identity on ${backendName}: sign-up ${signUpMs.toFixed(0)} ms, sign-in ${signInMs.toFixed(0)} ms`,
+    );
+
+    const sessions = await backend.pool.query<{ expiresAt: Date; createdAt: Date }>(
+      `select "expiresAt", "createdAt" from session where "userId" = $1`,
+      [signedUp.user.id],
+    );
+    // One session from sign-up (better-auth signs a new user in) and one from the sign-in.
+    expect(sessions.rows).toHaveLength(2);
+    for (const session of sessions.rows) {
+      const lifetimeSeconds = (session.expiresAt.getTime() - session.createdAt.getTime()) / 1000;
+      expect(Math.abs(lifetimeSeconds - DEFAULT_SESSION_SECONDS)).toBeLessThan(60);
+    }
+  });
+
+  it('refuses a wrong password without a session', async () => {
+    const response = await auth.api.signInUsername({
+      body: { username: ANALYST.username, password: 'Wrong#Password1' },
+      asResponse: true,
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('set-cookie') ?? '').not.toMatch(/session_token=[^;]/);
+  });
+
+  it('revokes a session: its token no longer resolves', async () => {
+    const response = await auth.api.signInUsername({
+      body: { username: ANALYST.username, password: ANALYST.password },
+      asResponse: true,
+    });
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const headers = new Headers({ cookie });
+    const before = await auth.api.getSession({ headers });
+    expect(before?.user.username).toBe(ANALYST.username);
+    await auth.api.revokeSession({ headers, body: { token: before?.session.token ?? '' } });
+    expect(await auth.api.getSession({ headers })).toBeNull();
+  });
+});
