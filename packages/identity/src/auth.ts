@@ -5,6 +5,7 @@ import { betterAuth } from 'better-auth';
 import { admin, phoneNumber, twoFactor, username } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import { hashPassword, verifyPassword } from './password-hash.ts';
+import { signInGuardHooks } from './sign-in-guard.ts';
 
 export interface IdentityAuthOptions {
   readonly pool: Pool;
@@ -13,6 +14,8 @@ export interface IdentityAuthOptions {
   readonly baseURL: string;
   /** Delivers an applicant's SMS code (the SMS provider interface). */
   readonly sendSmsCode?: (phone: string, code: string) => Promise<void>;
+  /** The clock of the lock-out window (tests move it). */
+  readonly clock?: () => Date;
   /** Session lifetime; 8 hours (one working day) by default. */
   readonly sessionSeconds?: number;
 }
@@ -37,6 +40,7 @@ export function createIdentityAuth(options: IdentityAuthOptions) {
       updateAge: 15 * 60,
     },
     advanced: { cookiePrefix: 'sg' },
+    hooks: signInGuardHooks(options.pool, options.clock),
     plugins: [
       username(),
       twoFactor({ issuer: '智慧担保' }),

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMBEDDED_POOL_MAX, migrate } from '@sg/app-db';
+import { EMBEDDED_POOL_MAX, listAuditEventsForSubject, migrate } from '@sg/app-db';
 import { startEmbeddedPostgres } from '@sg/embedded-postgres';
 import { createPostgresTestDatabase } from '@sg/test-databases';
 import pg from 'pg';
@@ -130,5 +130,57 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
     expect(before?.user.username).toBe(ANALYST.username);
     await auth.api.revokeSession({ headers, body: { token: before?.session.token ?? '' } });
     expect(await auth.api.getSession({ headers })).toBeNull();
+  });
+
+  it('refuses a password that breaks the 等保 2.0 rules, in Chinese', async () => {
+    // A before-hook's refusal is thrown by auth.api (auth.handler turns it into a 400 response).
+    await expect(
+      auth.api.signUpEmail({
+        body: {
+          ...ANALYST,
+          username: 'weak.user',
+          email: 'weak.user@staff.sg.invalid',
+          password: 'weakuser1',
+        },
+      }),
+    ).rejects.toThrow(/口令须包含大写字母、小写字母、数字、特殊字符中的至少三类/);
+  });
+
+  it('locks the account at the 6th wrong password in 15 minutes, and audits it', async () => {
+    const reviewer = {
+      username: 'reviewer.locked',
+      email: 'reviewer.locked@staff.sg.invalid',
+      name: '李审查',
+      password: 'Review#2026',
+    };
+    await auth.api.signUpEmail({ body: reviewer });
+    const attempt = (password: string) =>
+      auth.api.signInUsername({
+        body: { username: reviewer.username, password },
+        headers: new Headers({ 'x-forwarded-for': '10.1.2.3' }),
+        asResponse: true,
+      });
+    for (let failure = 1; failure <= 5; failure += 1) {
+      expect((await attempt('Wrong#Guess1')).status).toBe(401);
+    }
+    expect((await attempt(reviewer.password)).status).toBe(200); // 5 failures: not locked yet
+    expect((await attempt('Wrong#Guess1')).status).toBe(401); // the 6th failure locks
+    const refusal: unknown = await attempt(reviewer.password).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toMatchObject({ statusCode: 403 });
+    expect(refusal).toBeInstanceOf(Error);
+    expect((refusal as Error).message).toMatch(/^账户已锁定/);
+
+    const events = await listAuditEventsForSubject(backend.pool, `user:${reviewer.username}`);
+    expect(events.map((event) => event.action)).toEqual([
+      ...Array<string>(5).fill('sign_in_failed'),
+      'sign_in_succeeded',
+      'sign_in_failed',
+      'account_locked',
+      'sign_in_refused_locked',
+    ]);
+    expect(events[0]?.detail).toEqual({ ip: '10.1.2.3' });
   });
 });

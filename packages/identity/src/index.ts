@@ -5,3 +5,9 @@ export {
   type IdentityAuthOptions,
 } from './auth.ts';
 export { hashPassword, verifyPassword } from './password-hash.ts';
+export { lockoutState, LOCKOUT_FAILURES, LOCKOUT_WINDOW_MS, type LockoutState } from './lockout.ts';
+export {
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_HISTORY_DEPTH,
+  passwordPolicyViolations,
+} from './password-policy.ts';

@@ -1,0 +1,112 @@
+// better-auth hooks around staff sign-in and password setting: lock-out (app.sign_in_failures),
+// the 等保 2.0 password rules, and an audit event for every sign-in, failure and lock-out.
+import { appendAuditEvent } from '@sg/app-db';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import type { Pool } from 'pg';
+import { LOCKOUT_WINDOW_MS, lockoutState } from './lockout.ts';
+import { passwordPolicyViolations } from './password-policy.ts';
+
+const SIGN_IN_USERNAME = '/sign-in/username';
+const PASSWORD_PATHS: Readonly<Record<string, string>> = {
+  '/sign-up/email': 'password',
+  '/change-password': 'newPassword',
+  '/reset-password': 'newPassword',
+  '/admin/set-user-password': 'newPassword',
+  '/admin/create-user': 'password',
+};
+
+function stringField(body: unknown, field: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function clientIp(headers: Headers | undefined): string | null {
+  return headers?.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+}
+
+async function recentFailures(pool: Pool, login: string, now: Date): Promise<Date[]> {
+  const result = await pool.query<{ failed_at: Date }>(
+    `select failed_at from app.sign_in_failures where login = $1 and failed_at > $2`,
+    [login, new Date(now.getTime() - LOCKOUT_WINDOW_MS)],
+  );
+  return result.rows.map((row) => row.failed_at);
+}
+
+export function signInGuardHooks(pool: Pool, clock: () => Date = () => new Date()) {
+  return {
+    before: createAuthMiddleware(async (ctx) => {
+      const passwordField = PASSWORD_PATHS[ctx.path];
+      if (passwordField !== undefined) {
+        const password = stringField(ctx.body, passwordField);
+        const violations =
+          password === undefined
+            ? []
+            : passwordPolicyViolations(password, stringField(ctx.body, 'username'));
+        if (violations.length > 0) {
+          throw new APIError('BAD_REQUEST', {
+            code: 'PASSWORD_POLICY',
+            message: violations.join('；'),
+          });
+        }
+      }
+      if (ctx.path !== SIGN_IN_USERNAME) return;
+      const login = stringField(ctx.body, 'username')?.toLowerCase();
+      if (login === undefined) return;
+      const now = clock();
+      const state = lockoutState(await recentFailures(pool, login, now), now);
+      if (state.isLocked) {
+        await appendAuditEvent(pool, {
+          actor: login,
+          action: 'sign_in_refused_locked',
+          subject: `user:${login}`,
+          detail: { ip: clientIp(ctx.headers), lockedUntil: state.lockedUntil.toISOString() },
+        });
+        throw new APIError('FORBIDDEN', {
+          code: 'ACCOUNT_LOCKED',
+          message: `账户已锁定，请于 ${state.lockedUntil.toISOString()} 后重试`,
+        });
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== SIGN_IN_USERNAME) return;
+      const login = stringField(ctx.body, 'username')?.toLowerCase();
+      if (login === undefined) return;
+      const ip = clientIp(ctx.headers);
+      const subject = `user:${login}`;
+      if (!isAPIError(ctx.context.returned)) {
+        await appendAuditEvent(pool, {
+          actor: login,
+          action: 'sign_in_succeeded',
+          subject,
+          detail: { ip },
+        });
+        return;
+      }
+      const now = clock();
+      await pool.query(
+        `insert into app.sign_in_failures (login, failed_at, ip_address) values ($1, $2, $3)`,
+        [login, now, ip],
+      );
+      await appendAuditEvent(pool, {
+        actor: login,
+        action: 'sign_in_failed',
+        subject,
+        detail: { ip },
+      });
+      const state = lockoutState(await recentFailures(pool, login, now), now);
+      if (state.isLocked) {
+        await appendAuditEvent(pool, {
+          actor: login,
+          action: 'account_locked',
+          subject,
+          detail: {
+            ip,
+            lockedUntil: state.lockedUntil.toISOString(),
+            failures: state.recentFailures,
+          },
+        });
+      }
+    }),
+  };
+}
