@@ -8,7 +8,9 @@ import { startEmbeddedPostgres } from '@sg/embedded-postgres';
 import { createPostgresTestDatabase } from '@sg/test-databases';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryAuditEvents } from './audit-trail.ts';
 import { createIdentityAuth, DEFAULT_SESSION_SECONDS, type IdentityAuth } from './auth.ts';
+import { grantRole, revokeRole, rolesOf } from './role-grants.ts';
 
 interface Backend {
   readonly pool: pg.Pool;
@@ -182,5 +184,50 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
       'sign_in_refused_locked',
     ]);
     expect(events[0]?.detail).toEqual({ ip: '10.1.2.3' });
+  });
+
+  it('grants roles with separation of duties, audits every change, and the auditor finds them', async () => {
+    const admin = await auth.api.signUpEmail({
+      body: {
+        username: 'it.admin',
+        email: 'it.admin@staff.sg.invalid',
+        name: '王管理',
+        password: 'Admin#Ningxia1',
+      },
+    });
+    const userId = admin.user.id;
+    await backend.pool.query(
+      `insert into app.org_units (org_unit_id, parent_org_unit_id, unit_kind, title)
+       values ('head_office', null, 'head_office', '总部') on conflict do nothing`,
+    );
+    await backend.pool.query(
+      `insert into app.staff_members (user_id, org_unit_id) values ($1, 'head_office')`,
+      [userId],
+    );
+    const change = (role: 'system_admin' | 'security_auditor' | 'analyst') => ({
+      actor: 'bootstrap',
+      userId,
+      role,
+    });
+    expect(await grantRole(backend.pool, change('system_admin'))).toEqual({ ok: true });
+    const refused = await grantRole(backend.pool, change('security_auditor'));
+    expect(refused).toMatchObject({ ok: false, conflictsWith: 'system_admin' });
+    expect(await rolesOf(backend.pool, userId)).toEqual(['system_admin']);
+    await revokeRole(backend.pool, change('system_admin'));
+    expect(await grantRole(backend.pool, change('analyst'))).toEqual({ ok: true });
+    expect(await rolesOf(backend.pool, userId)).toEqual(['analyst']);
+
+    const changes = await queryAuditEvents(backend.pool, {
+      actor: 'bootstrap',
+      subjectPrefix: 'user_id:',
+    });
+    expect(changes.map((event) => [event.action, event.detail['role']])).toEqual([
+      ['role_granted', 'analyst'],
+      ['role_revoked', 'system_admin'],
+      ['role_grant_refused', 'security_auditor'],
+      ['role_granted', 'system_admin'],
+    ]);
+    const lockouts = await queryAuditEvents(backend.pool, { actions: ['account_locked'] });
+    expect(lockouts.map((event) => event.subject)).toEqual(['user:reviewer.locked']);
   });
 });

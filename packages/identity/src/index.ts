@@ -11,3 +11,5 @@ export {
   PASSWORD_HISTORY_DEPTH,
   passwordPolicyViolations,
 } from './password-policy.ts';
+export { grantRole, revokeRole, rolesOf, type RoleChange } from './role-grants.ts';
+export { queryAuditEvents, type AuditQuery } from './audit-trail.ts';
