@@ -9,6 +9,7 @@ import { createPostgresTestDatabase } from '@sg/test-databases';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryAuditEvents } from './audit-trail.ts';
+import { activeConsent, grantConsent, listConsents, withdrawConsent } from './consents.ts';
 import { createIdentityAuth, DEFAULT_SESSION_SECONDS, type IdentityAuth } from './auth.ts';
 import { grantRole, revokeRole, rolesOf } from './role-grants.ts';
 
@@ -229,5 +230,48 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
     ]);
     const lockouts = await queryAuditEvents(backend.pool, { actions: ['account_locked'] });
     expect(lockouts.map((event) => event.subject)).toEqual(['user:reviewer.locked']);
+  });
+
+  it('records PIPL consents per purpose and recipient, versioned and withdrawable', async () => {
+    const applicantId = 'applicant-13912345678';
+    await backend.pool.query(
+      `insert into "user" (id, name, email, "emailVerified", "phoneNumber", "phoneNumberVerified")
+       values ($1, '申请人', '13912345678@applicant.sg.invalid', false, '13912345678', true)`,
+      [applicantId],
+    );
+    const bank = {
+      userId: applicantId,
+      purpose: 'share_with_banks',
+      recipient: '宁夏银行',
+    } as const;
+    const credit = { userId: applicantId, purpose: 'credit_query' } as const;
+    await grantConsent(backend.pool, { ...credit, documentVersion: '2026-01' });
+    await grantConsent(backend.pool, { ...bank, documentVersion: '2026-01' });
+    await grantConsent(backend.pool, { ...bank, documentVersion: '2026-06' });
+    expect((await activeConsent(backend.pool, bank))?.documentVersion).toBe('2026-06');
+    expect(
+      await activeConsent(backend.pool, { ...bank, recipient: '黄河农村商业银行' }),
+    ).toBeUndefined();
+
+    expect(await withdrawConsent(backend.pool, bank)).toBe(true);
+    expect(await withdrawConsent(backend.pool, bank)).toBe(false);
+    expect(await activeConsent(backend.pool, bank)).toBeUndefined();
+    expect((await activeConsent(backend.pool, credit))?.documentVersion).toBe('2026-01');
+
+    const history = await listConsents(backend.pool, applicantId);
+    expect(history.map((c) => [c.purpose, c.documentVersion, c.withdrawnAt !== null])).toEqual([
+      ['credit_query', '2026-01', false],
+      ['share_with_banks', '2026-01', true],
+      ['share_with_banks', '2026-06', true],
+    ]);
+    const audited = await queryAuditEvents(backend.pool, {
+      subjectPrefix: `user_id:${applicantId}`,
+    });
+    expect(audited.map((event) => event.action).reverse()).toEqual([
+      'consent_granted',
+      'consent_granted',
+      'consent_granted',
+      'consent_withdrawn',
+    ]);
   });
 });

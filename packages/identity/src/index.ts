@@ -13,3 +13,13 @@ export {
 } from './password-policy.ts';
 export { grantRole, revokeRole, rolesOf, type RoleChange } from './role-grants.ts';
 export { queryAuditEvents, type AuditQuery } from './audit-trail.ts';
+export {
+  activeConsent,
+  CONSENT_PURPOSES,
+  grantConsent,
+  listConsents,
+  withdrawConsent,
+  type Consent,
+  type ConsentKey,
+  type ConsentPurpose,
+} from './consents.ts';
