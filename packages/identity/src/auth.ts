@@ -6,14 +6,15 @@ import { admin, phoneNumber, twoFactor, username } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { signInGuardHooks } from './sign-in-guard.ts';
+import { SmsOutbox, smsCodeText, type SmsSender } from './sms.ts';
 
 export interface IdentityAuthOptions {
   readonly pool: Pool;
   /** ≥ 32 random bytes in production (SG_AUTH_SECRET). */
   readonly secret: string;
   readonly baseURL: string;
-  /** Delivers an applicant's SMS code (the SMS provider interface). */
-  readonly sendSmsCode?: (phone: string, code: string) => Promise<void>;
+  /** Delivers applicants' SMS codes (the SMS provider interface); the outbox when absent. */
+  readonly smsSender?: SmsSender;
   /** The clock of the lock-out window (tests move it). */
   readonly clock?: () => Date;
   /** Session lifetime; 8 hours (one working day) by default. */
@@ -23,7 +24,7 @@ export interface IdentityAuthOptions {
 export const DEFAULT_SESSION_SECONDS = 8 * 60 * 60;
 
 export function createIdentityAuth(options: IdentityAuthOptions) {
-  const sendSmsCode = options.sendSmsCode ?? (() => Promise.resolve());
+  const smsSender = options.smsSender ?? new SmsOutbox();
   return betterAuth({
     appName: '智慧担保',
     database: options.pool,
@@ -47,11 +48,16 @@ export function createIdentityAuth(options: IdentityAuthOptions) {
       admin(),
       phoneNumber({
         sendOTP: async ({ phoneNumber: phone, code }) => {
-          await sendSmsCode(phone, code);
+          await smsSender.send({ phoneNumber: phone, text: smsCodeText(code) });
         },
         otpLength: 6,
         expiresIn: 300,
         allowedAttempts: 3,
+        // An applicant's first verified code creates the account (no e-mail; a placeholder one).
+        signUpOnVerification: {
+          getTempEmail: (phone) => `${phone}@applicant.sg.invalid`,
+          getTempName: (phone) => `申请人${phone.slice(-4)}`,
+        },
       }),
     ],
   });

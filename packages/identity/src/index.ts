@@ -23,3 +23,12 @@ export {
   type ConsentKey,
   type ConsentPurpose,
 } from './consents.ts';
+export {
+  exceededSmsLimit,
+  SMS_LIMITS,
+  SmsOutbox,
+  smsCodeText,
+  type SmsLimit,
+  type SmsMessage,
+  type SmsSender,
+} from './sms.ts';

@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import type { Pool } from 'pg';
 import { LOCKOUT_WINDOW_MS, lockoutState } from './lockout.ts';
 import { passwordPolicyViolations } from './password-policy.ts';
+import { exceededSmsLimit, SMS_LIMITS } from './sms.ts';
 
 const SIGN_IN_USERNAME = '/sign-in/username';
 const PASSWORD_PATHS: Readonly<Record<string, string>> = {
@@ -33,6 +34,45 @@ async function recentFailures(pool: Pool, login: string, now: Date): Promise<Dat
   return result.rows.map((row) => row.failed_at);
 }
 
+const SEND_SMS_CODE = '/phone-number/send-otp';
+const LONGEST_SMS_WINDOW_MS = Math.max(...SMS_LIMITS.map((limit) => limit.windowMs));
+
+/** Refuses a send over the per-number or per-IP limit; records the send otherwise. */
+async function limitSmsSends(
+  pool: Pool,
+  phoneNumber: string | undefined,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
+  if (phoneNumber === undefined) return;
+  const since = new Date(now.getTime() - LONGEST_SMS_WINDOW_MS);
+  const sends = await pool.query<{ sent_at: Date; is_phone: boolean; is_ip: boolean }>(
+    `select sent_at, phone_number = $1 as is_phone, coalesce(ip_address = $2, false) as is_ip
+       from app.sms_sends where sent_at > $3 and (phone_number = $1 or ip_address = $2)`,
+    [phoneNumber, ip, since],
+  );
+  const exceeded = exceededSmsLimit(
+    {
+      phone: sends.rows.filter((row) => row.is_phone).map((row) => row.sent_at),
+      ip: sends.rows.filter((row) => row.is_ip).map((row) => row.sent_at),
+    },
+    now,
+  );
+  if (exceeded !== undefined) {
+    throw new APIError('TOO_MANY_REQUESTS', {
+      code: 'SMS_RATE_LIMITED',
+      message:
+        exceeded.key === 'phone'
+          ? '验证码发送过于频繁，请稍后再试'
+          : '当前网络请求过于频繁，请稍后再试',
+    });
+  }
+  await pool.query(
+    'insert into app.sms_sends (phone_number, ip_address, sent_at) values ($1, $2, $3)',
+    [phoneNumber, ip, now],
+  );
+}
+
 export function signInGuardHooks(pool: Pool, clock: () => Date = () => new Date()) {
   return {
     before: createAuthMiddleware(async (ctx) => {
@@ -49,6 +89,15 @@ export function signInGuardHooks(pool: Pool, clock: () => Date = () => new Date(
             message: violations.join('；'),
           });
         }
+      }
+      if (ctx.path === SEND_SMS_CODE) {
+        await limitSmsSends(
+          pool,
+          stringField(ctx.body, 'phoneNumber'),
+          clientIp(ctx.headers),
+          clock(),
+        );
+        return;
       }
       if (ctx.path !== SIGN_IN_USERNAME) return;
       const login = stringField(ctx.body, 'username')?.toLowerCase();
