@@ -215,6 +215,13 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
       userId,
       role,
     });
+    expect(await grantRole(backend.pool, change('system_admin'))).toEqual({
+      ok: false,
+      secondFactorRequired: true,
+      message: '系统管理员为特权角色，须先启用双因素认证（TOTP）',
+    });
+    // Enrolment (better-auth's enable + verify TOTP) sets the flag; set directly here.
+    await backend.pool.query('update "user" set "twoFactorEnabled" = true where id = $1', [userId]);
     expect(await grantRole(backend.pool, change('system_admin'))).toEqual({ ok: true });
     const refused = await grantRole(backend.pool, change('security_auditor'));
     expect(refused).toMatchObject({ ok: false, conflictsWith: 'system_admin' });
@@ -232,6 +239,7 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
       ['role_revoked', 'system_admin'],
       ['role_grant_refused', 'security_auditor'],
       ['role_granted', 'system_admin'],
+      ['role_grant_refused', 'system_admin'],
     ]);
     const lockouts = await queryAuditEvents(backend.pool, { actions: ['account_locked'] });
     expect(lockouts.map((event) => event.subject)).toEqual(['user:reviewer.locked']);

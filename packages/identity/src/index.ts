@@ -11,7 +11,13 @@ export {
   PASSWORD_HISTORY_DEPTH,
   passwordPolicyViolations,
 } from './password-policy.ts';
-export { grantRole, revokeRole, rolesOf, type RoleChange } from './role-grants.ts';
+export {
+  grantRole,
+  revokeRole,
+  rolesOf,
+  type RoleChange,
+  type RoleGrantResult,
+} from './role-grants.ts';
 export { queryAuditEvents, type AuditQuery } from './audit-trail.ts';
 export {
   activeConsent,

@@ -3,6 +3,7 @@
 import {
   checkRoleAssignment,
   isRole,
+  roleDefinition,
   type Role,
   type RoleAssignmentCheck,
 } from '@sg/access-control';
@@ -24,14 +25,37 @@ export interface RoleChange {
   readonly role: Role;
 }
 
-/** Grants a role unless a held role belongs to another duty; audited either way. */
-export async function grantRole(pool: Pool, change: RoleChange): Promise<RoleAssignmentCheck> {
+export type RoleGrantResult =
+  | RoleAssignmentCheck
+  | { readonly ok: false; readonly secondFactorRequired: true; readonly message: string };
+
+/**
+ * Grants a role unless a held role belongs to another duty, or the role is privileged and the person
+ * has not enrolled TOTP (better-auth then asks every sign-in for the code); audited either way.
+ */
+export async function grantRole(pool: Pool, change: RoleChange): Promise<RoleGrantResult> {
   return withTransaction(pool, async (client) => {
     // Serialises grants to one user, so two concurrent grants cannot both pass the duty check.
     await client.query('select 1 from app.staff_members where user_id = $1 for update', [
       change.userId,
     ]);
     const held = await rolesOf(client, change.userId);
+    if (roleDefinition(change.role).isPrivileged) {
+      const enrolled = await client.query<{ twoFactorEnabled: boolean | null }>(
+        'select "twoFactorEnabled" from "user" where id = $1',
+        [change.userId],
+      );
+      if (enrolled.rows[0]?.twoFactorEnabled !== true) {
+        const message = `${roleDefinition(change.role).title}为特权角色，须先启用双因素认证（TOTP）`;
+        await appendAuditEvent(client, {
+          actor: change.actor,
+          action: 'role_grant_refused',
+          subject: `user_id:${change.userId}`,
+          detail: { role: change.role, reason: message },
+        });
+        return { ok: false, secondFactorRequired: true, message };
+      }
+    }
     const check = held.includes(change.role)
       ? { ok: true as const }
       : checkRoleAssignment(held, change.role);
