@@ -13,6 +13,8 @@ import { activeConsent, grantConsent, listConsents, withdrawConsent } from './co
 import { createIdentityAuth, DEFAULT_SESSION_SECONDS, type IdentityAuth } from './auth.ts';
 import { grantRole, revokeRole, rolesOf } from './role-grants.ts';
 import { SmsOutbox } from './sms.ts';
+import { revealField } from './unmasking.ts';
+import { CLASSIFICATIONS } from '@sg/access-control';
 
 interface Backend {
   readonly pool: pg.Pool;
@@ -342,5 +344,32 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
       body: { phoneNumber: '13899990000' },
       headers: fromIp('10.9.0.2'),
     });
+  });
+
+  it('unmasks a C2 field only for an entitled role, auditing each unmasking', async () => {
+    const request = {
+      subject: 'applicant:A-2026-0001',
+      field: 'id_number',
+      classification: CLASSIFICATIONS.idNumber,
+      value: '640104199001011234',
+    };
+    expect(
+      await revealField(backend.pool, {
+        ...request,
+        actor: 'analyst.yinchuan',
+        roles: ['analyst'],
+      }),
+    ).toBe('640***********1234');
+    expect(
+      await revealField(backend.pool, {
+        ...request,
+        actor: 'reviewer.yinchuan',
+        roles: ['risk_reviewer'],
+      }),
+    ).toBe('640104199001011234');
+    const events = await listAuditEventsForSubject(backend.pool, request.subject);
+    expect(events.map((event) => [event.actor, event.action, event.detail])).toEqual([
+      ['reviewer.yinchuan', 'field_unmasked', { field: 'id_number', sensitivity: 'C2' }],
+    ]);
   });
 });

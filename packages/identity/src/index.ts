@@ -38,3 +38,4 @@ export {
   type SmsMessage,
   type SmsSender,
 } from './sms.ts';
+export { revealField, type RevealRequest } from './unmasking.ts';
