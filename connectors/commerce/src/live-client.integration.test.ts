@@ -60,7 +60,7 @@ function liveClient(apiSecret = API_SECRET) {
     baseUrl: simulatorUrl,
     apiKey: API_KEY,
     apiSecret,
-    retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 500 },
+    retry: { maxAttempts: 12, baseDelayMs: 50, maxDelayMs: 2_000 },
   });
 }
 
