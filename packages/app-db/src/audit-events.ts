@@ -66,3 +66,42 @@ export async function listAuditEventsForSubject(
   );
   return result.rows.map(toAuditEvent);
 }
+
+/** The security auditor's filter over app.audit_events (every field optional). */
+export interface AuditQuery {
+  readonly actor?: string;
+  readonly actions?: readonly string[];
+  /** `user:` matches every user subject. */
+  readonly subjectPrefix?: string;
+  readonly since?: Date;
+  readonly until?: Date;
+  /** At most 500 (the page size of the audit viewer's largest page). */
+  readonly limit?: number;
+}
+
+/**
+ * The security auditor's view: newest first, filtered by actor, action, subject prefix and time.
+ * Read-only; the procedure serving it is guarded by `audit.read`.
+ */
+export async function queryAuditEvents(db: Queryable, query: AuditQuery): Promise<AuditEvent[]> {
+  const result = await db.query<AuditEventRow>(
+    `select ${COLUMNS}
+       from app.audit_events
+      where ($1::text is null or actor = $1)
+        and ($2::text[] is null or action = any($2))
+        and ($3::text is null or starts_with(subject, $3))
+        and ($4::timestamptz is null or occurred_at >= $4)
+        and ($5::timestamptz is null or occurred_at < $5)
+      order by occurred_at desc, audit_event_id desc
+      limit $6`,
+    [
+      query.actor ?? null,
+      query.actions ?? null,
+      query.subjectPrefix ?? null,
+      query.since ?? null,
+      query.until ?? null,
+      Math.min(Math.max(query.limit ?? 100, 1), 500),
+    ],
+  );
+  return result.rows.map(toAuditEvent);
+}

@@ -25,6 +25,8 @@ export {
 export {
   appendAuditEvent,
   listAuditEventsForSubject,
+  queryAuditEvents,
   type AuditEvent,
   type AuditEventInput,
+  type AuditQuery,
 } from './audit-events.ts';

@@ -3,12 +3,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMBEDDED_POOL_MAX, listAuditEventsForSubject, migrate } from '@sg/app-db';
+import {
+  EMBEDDED_POOL_MAX,
+  listAuditEventsForSubject,
+  migrate,
+  queryAuditEvents,
+} from '@sg/app-db';
 import { startEmbeddedPostgres } from '@sg/embedded-postgres';
 import { createPostgresTestDatabase } from '@sg/test-databases';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryAuditEvents } from './audit-trail.ts';
 import { activeConsent, grantConsent, listConsents, withdrawConsent } from './consents.ts';
 import { createIdentityAuth, DEFAULT_SESSION_SECONDS, type IdentityAuth } from './auth.ts';
 import { grantRole, revokeRole, rolesOf } from './role-grants.ts';

@@ -18,7 +18,6 @@ export {
   type RoleChange,
   type RoleGrantResult,
 } from './role-grants.ts';
-export { queryAuditEvents, type AuditQuery } from './audit-trail.ts';
 export {
   activeConsent,
   CONSENT_PURPOSES,
