@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { createOfflineInstance, offlineInstanceSettings } from './index.ts';
+
+const EXTENSION_DIRECTORY = join('wheels', 'extensions');
+const SPILL_DIRECTORY = join('data', 'tmp', 'duckdb', '42');
 
 describe('offlineInstanceSettings', () => {
   it('loads extensions from the given folder, never downloads, UTC', () => {
-    expect(offlineInstanceSettings({ extensionDirectory: '/wheels/extensions' })).toEqual({
-      extension_directory: '/wheels/extensions',
+    expect(offlineInstanceSettings({ extensionDirectory: EXTENSION_DIRECTORY })).toEqual({
+      extension_directory: EXTENSION_DIRECTORY,
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'true',
       TimeZone: 'UTC',
@@ -13,8 +17,11 @@ describe('offlineInstanceSettings', () => {
 
   it('spills where told', () => {
     expect(
-      offlineInstanceSettings({ extensionDirectory: '/x', tempDirectory: '/data/tmp/duckdb/42' }),
-    ).toMatchObject({ temp_directory: '/data/tmp/duckdb/42' });
+      offlineInstanceSettings({
+        extensionDirectory: EXTENSION_DIRECTORY,
+        tempDirectory: SPILL_DIRECTORY,
+      }),
+    ).toMatchObject({ temp_directory: SPILL_DIRECTORY });
   });
 });
 

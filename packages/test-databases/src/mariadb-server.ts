@@ -2,6 +2,7 @@
 // folder (root reachable only through a unix socket), then mariadbd on a free 127.0.0.1 port whose
 // --init-file creates root@127.0.0.1 with the run's password before it accepts connections.
 import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as mariadb from 'mariadb';
 import { freePort } from './free-port.ts';
@@ -81,7 +82,7 @@ export async function startMariadb(options: ServerStartOptions): Promise<Started
   const socket =
     socketInRun.length <= MAX_SOCKET_PATH
       ? socketInRun
-      : `/tmp/sg-mariadb-${String(process.pid)}-${String(Date.now())}.sock`;
+      : join(tmpdir(), `sg-mariadb-${String(process.pid)}-${String(Date.now())}.sock`);
   mkdirSync(dataDir, { mode: 0o700 });
   if (account !== undefined) chownSync(dataDir, account.uid, account.gid);
   await runToCompletion({
