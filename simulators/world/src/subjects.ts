@@ -71,6 +71,11 @@ export const STREAM = {
   cycle: 8,
   contagion: 9,
   status: 10,
+  finance: 11,
+  annualReports: 12,
+  businessLegacy: 13,
+  guaranteeLinks: 14,
+  placement: 15,
 } as const;
 
 export function streamFor(seed: number, section: number, index: number): SeededRandom {
