@@ -6,6 +6,7 @@
 // reconciled with the world's manifest (landed + quarantined = the file's rows, or the documented
 // difference); a mismatch throws.
 import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,8 +23,11 @@ import {
   landCommerceSource,
 } from '@sg/connector-commerce';
 import { landTaxDrop } from '@sg/connector-tax';
-import { findRepoRoot, lakeConfigFromEnv, openLake, sqlString } from '@sg/lake';
+import { lakeConfigFromEnv, openLake } from '@sg/lake';
 import type { Lake } from '@sg/lake';
+import { dataDirFromEnv, findRepoRoot } from '@sg/runtime-env';
+import { sqlString } from '@sg/sql-text';
+import { createPostgresTestDatabase, startPrivateServers } from '@sg/test-databases';
 import { DEFAULT_WORLD_AS_OF, DEFAULT_WORLD_SEED, generateWorld } from '@sg/sim-world';
 import type { WorldManifest, WorldSize } from '@sg/sim-world';
 import { z } from 'zod';
@@ -38,6 +42,12 @@ export interface EntityReconciliation {
   expectedRows: number;
   landed: number;
   quarantined: number;
+  /**
+   * The lake's landing checksum of the landed rows (sha256 of their sorted canonical lines); for an
+   * entity landed in several windows (tax periods), sha256 of the windows' checksums in order.
+   * Equal before and after a refactor = the same rows landed.
+   */
+  checksum: string;
   /** Why expectedRows differs from worldRows, when it does. */
   difference?: string;
 }
@@ -82,8 +92,6 @@ const SIMULATOR_MAIN = {
   tax: join(REPO_ROOT, 'simulators', 'tax', 'src', 'main.ts'),
   bank: join(REPO_ROOT, 'simulators', 'bank', 'src', 'main.ts'),
 } as const;
-/** The real PostgreSQL of the machine (trust auth); the bench creates and drops its own database. */
-const POSTGRES = { host: '127.0.0.1', port: '5432', user: 'postgres' } as const;
 const COMMERCE_KEY = 'sg-bench-commerce-key';
 const COMMERCE_SECRET = 'sg-bench-commerce-secret';
 
@@ -201,6 +209,7 @@ export async function landCommerce(
         expectedRows: worldRows - unreachable,
         landed: landing.rowCount,
         quarantined: landing.quarantinedCount,
+        checksum: landing.checksum,
         ...(unreachable === 0
           ? {}
           : {
@@ -222,17 +231,40 @@ export async function landCommerce(
   }
 }
 
-/** Business: the world seeded by the simulator's CLI into a fresh database of the real PostgreSQL. */
+/**
+ * The PostgreSQL the business landing reads from: `SG_TEST_POSTGRES_URL` when set, else a private
+ * server of Debian's PostgreSQL (as the tests start it, `npx just setup-test` installs it), stopped
+ * afterwards — never the machine's 5432.
+ */
+async function withBusinessPostgres<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const servers =
+    process.env['SG_TEST_POSTGRES_URL'] === undefined
+      ? await startPrivateServers({ dataDir: dataDirFromEnv(), kinds: ['postgres'] })
+      : undefined;
+  const adminUrl = servers?.urls.postgres;
+  if (adminUrl !== undefined) process.env['SG_TEST_POSTGRES_URL'] = adminUrl;
+  try {
+    const database = await createPostgresTestDatabase('sg_bench_business');
+    try {
+      return await use(database.url);
+    } finally {
+      await database.dispose();
+    }
+  } finally {
+    if (servers !== undefined) {
+      delete process.env['SG_TEST_POSTGRES_URL'];
+      await servers.stop();
+    }
+  }
+}
+
+/** Business: the world seeded by the simulator's CLI into a fresh PostgreSQL database. */
 async function landBusiness(
   manifest: WorldManifest,
   worldDir: string,
   work: string,
 ): Promise<ConnectorRun> {
-  const database = `sg_bench_business_${String(process.pid)}_${String(Date.now())}`;
-  const pgArgs = ['-h', POSTGRES.host, '-p', POSTGRES.port, '-U', POSTGRES.user];
-  await run('createdb', [...pgArgs, database]);
-  const url = `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
-  try {
+  return withBusinessPostgres(async (url) => {
     await runChild(
       SIMULATOR_MAIN.business,
       ['seed', '--world', worldDir, '--url', url],
@@ -259,10 +291,11 @@ async function landBusiness(
           expectedRows: worldRows,
           landed: table.landing.rowCount,
           quarantined: table.landing.quarantinedCount,
+          checksum: table.landing.checksum,
         };
       });
       return {
-        via: 'sim-business seed (child process) into the real PostgreSQL 127.0.0.1:5432 → landBusinessWindow full',
+        via: 'sim-business seed (child process) into a private PostgreSQL → landBusinessWindow full',
         seconds: elapsed,
         entities,
       };
@@ -270,9 +303,7 @@ async function landBusiness(
       await client.close();
       lake.close();
     }
-  } finally {
-    await run('dropdb', [...pgArgs, '--force', database]);
-  }
+  });
 }
 
 /** Distinct periods of the world's monthly tax files. */
@@ -316,21 +347,33 @@ async function landTax(
   }
   const lake = await openFreshLake(join(work, 'lake-tax'));
   try {
-    const totals = new Map<string, { landed: number; quarantined: number }>();
+    const totals = new Map<
+      string,
+      { landed: number; quarantined: number; checksums: string[] }
+    >();
     const started = performance.now();
     for (const dropDir of dropDirs) {
       const result = await landTaxDrop(lake, dropDir, { workDir: work });
       for (const entity of result.entities) {
-        const sum = totals.get(entity.entity) ?? { landed: 0, quarantined: 0 };
+        const sum = totals.get(entity.entity) ?? { landed: 0, quarantined: 0, checksums: [] };
         sum.landed += entity.landing.rowCount;
         sum.quarantined += entity.landing.quarantinedCount;
+        sum.checksums.push(entity.landing.checksum);
         totals.set(entity.entity, sum);
       }
     }
     const elapsed = seconds(started);
     const entities = [...totals].map(([entity, sum]): EntityReconciliation => {
       const worldRows = fileRows(manifest, 'tax', entity);
-      return { entity, worldRows, expectedRows: worldRows, ...sum };
+      const checksum = createHash('sha256').update(sum.checksums.join('\n')).digest('hex');
+      return {
+        entity,
+        worldRows,
+        expectedRows: worldRows,
+        landed: sum.landed,
+        quarantined: sum.quarantined,
+        checksum,
+      };
     });
     return {
       via: `sim-tax monthly CSV drops (child process, ${String(periods.length)} periods ${periods[0] ?? ''}…${periods.at(-1) ?? ''}) → landTaxDrop per period`,
@@ -364,6 +407,7 @@ async function landBank(
         expectedRows: worldRows - landing.collapsedDuplicates,
         landed: landing.rowCount,
         quarantined: landing.quarantinedCount,
+        checksum: landing.checksum,
         ...(landing.collapsedDuplicates === 0
           ? {}
           : {

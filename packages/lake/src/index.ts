@@ -1,6 +1,3 @@
-// bench/ still imports findRepoRoot from here (another change owns bench/); everything else imports
-// it from @sg/runtime-env, where it lives.
-export { findRepoRoot } from '@sg/runtime-env';
 export { catalogUrl, lakeConfigFromEnv, lakeConfigToEnv, parseCatalogUrl } from './lake-config.ts';
 export type { LakeCatalog, LakeConfig } from './lake-config.ts';
 export {
@@ -32,5 +29,3 @@ export type {
   QuarantinedRecord,
 } from './landing-request.ts';
 export { canonicalSchema, schemaHash } from './landing-fingerprint.ts';
-// Connectors and bench/ still import the SQL text helpers from here; they live in @sg/sql-text.
-export { sqlIdentifier, sqlString } from '@sg/sql-text';
