@@ -347,10 +347,7 @@ async function landTax(
   }
   const lake = await openFreshLake(join(work, 'lake-tax'));
   try {
-    const totals = new Map<
-      string,
-      { landed: number; quarantined: number; checksums: string[] }
-    >();
+    const totals = new Map<string, { landed: number; quarantined: number; checksums: string[] }>();
     const started = performance.now();
     for (const dropDir of dropDirs) {
       const result = await landTaxDrop(lake, dropDir, { workDir: work });

@@ -53,9 +53,5 @@ export { CONTINUE_WAIT, errorResponse } from './server/error-responses.ts';
 export { createSemanticServer, API_BASE_PATH } from './server/semantic-server.ts';
 export type { DrainReport, SemanticServer } from './server/semantic-server.ts';
 export { ARROW_STREAM_MEDIA_TYPE } from './server/arrow-ipc.ts';
-export {
-  semanticSettingsFromEnv,
-  DEFAULT_DRAIN_MS,
-  DEFAULT_SEMANTIC_PORT,
-} from './server/semantic-settings.ts';
+export { semanticSettingsFromEnv, DEFAULT_DRAIN_MS } from './server/semantic-settings.ts';
 export type { SemanticSettings } from './server/semantic-settings.ts';

@@ -4,12 +4,9 @@ import path from 'node:path';
 import { lakeConfigFromEnv, openLake, runLakeTransaction } from '@sg/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PoolClosedError, PoolSaturatedError, PoolWaitTimeoutError } from './connection-pool.ts';
-import {
-  ENTERPRISES_NINGXIA_SEVEN,
-  createEnterprisesMart,
-} from '../test-fixtures/enterprises-mart.ts';
-import { createMartLake } from '../test-fixtures/mart-lake.ts';
-import type { MartLake } from '../test-fixtures/mart-lake.ts';
+import { ENTERPRISES_NINGXIA_SEVEN, createEnterprisesMart } from '../testing/enterprises-mart.ts';
+import { createMartLake } from '../testing/mart-lake.ts';
+import type { MartLake } from '../testing/mart-lake.ts';
 import { QueryTimeoutError, classifyQueryFailure, createQueryRunner } from './query-runner.ts';
 import type { QueryFailure, QueryRunner, RunnerLimits } from './query-runner.ts';
 

@@ -1,17 +1,17 @@
 // Server settings from the environment.
 import { DEV_SEMANTIC_SECRET } from '@sg/api-token';
+import { LOCAL_HOST, LOCAL_PORTS, localPort } from '@sg/runtime-env';
 import { DEFAULT_RUNNER_LIMITS } from './query-runner.ts';
 import type { RunnerLimits } from './query-runner.ts';
 
-export const DEFAULT_SEMANTIC_PORT = 4000;
+/** Vite's development server port (`npm run dev` of an app); not a platform port. */
+const VITE_DEV_PORT = 5173;
 
-/** The BI app's origins in development (vite dev 5173) and production (node build 3000). */
-const DEFAULT_CORS_ORIGINS = [
-  'http://localhost:5173',
-  'http://127.0.0.1:5173',
-  'http://localhost:3000',
-  'http://127.0.0.1:3000',
-];
+/** The BI app's origins in development (vite dev) and as `just up` serves it (LOCAL_PORTS.bi). */
+const DEFAULT_CORS_ORIGINS = [VITE_DEV_PORT, LOCAL_PORTS.bi.port].flatMap((port) => [
+  `http://localhost:${String(port)}`,
+  `http://127.0.0.1:${String(port)}`,
+]);
 
 /** On SIGTERM, in-flight requests get this long before their queries are interrupted. */
 export const DEFAULT_DRAIN_MS = 10_000;
@@ -47,14 +47,14 @@ function integerSetting(
 }
 
 /**
- * SG_SEMANTIC_PORT (default 4000), SG_SEMANTIC_HOST (default 127.0.0.1), SG_SEMANTIC_SECRET
+ * SG_SEMANTIC_PORT (default LOCAL_PORTS.semantic), SG_SEMANTIC_HOST (default 127.0.0.1), SG_SEMANTIC_SECRET
  * (default DEV_SEMANTIC_SECRET, development only), SG_SEMANTIC_CORS_ORIGINS (comma-separated),
  * SG_SEMANTIC_MODEL_DIR (default: the package's model/ folder), and the limits
  * SG_SEMANTIC_POOL_SIZE, SG_SEMANTIC_QUEUE_SIZE, SG_SEMANTIC_QUEUE_WAIT_MS,
  * SG_SEMANTIC_QUERY_TIMEOUT_MS, SG_SEMANTIC_DRAIN_MS (defaults: DEFAULT_RUNNER_LIMITS, DEFAULT_DRAIN_MS).
  */
 export function semanticSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SemanticSettings {
-  const port = integerSetting(env, 'SG_SEMANTIC_PORT', DEFAULT_SEMANTIC_PORT, 0, 65_535);
+  const port = localPort('semantic', env);
   const secret = env['SG_SEMANTIC_SECRET'] ?? '';
   const origins = (env['SG_SEMANTIC_CORS_ORIGINS'] ?? '')
     .split(',')
@@ -63,7 +63,7 @@ export function semanticSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S
   const modelDirectory = env['SG_SEMANTIC_MODEL_DIR'] ?? '';
   return {
     port,
-    host: env['SG_SEMANTIC_HOST'] ?? '127.0.0.1',
+    host: env['SG_SEMANTIC_HOST'] ?? LOCAL_HOST,
     secret: secret === '' ? DEV_SEMANTIC_SECRET : secret,
     usesDevSecret: secret === '',
     corsOrigins: origins.length > 0 ? origins : DEFAULT_CORS_ORIGINS,

@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '@sg/api-token';
 import { openLake } from '@sg/lake';
 import { loadSemanticModel } from '../model/load-model.ts';
-import { ENTERPRISES_NINGXIA_SEVEN } from '../test-fixtures/enterprises-mart.ts';
-import { createMartLake } from '../test-fixtures/mart-lake.ts';
-import type { MartLake } from '../test-fixtures/mart-lake.ts';
+import { ENTERPRISES_NINGXIA_SEVEN } from '../testing/enterprises-mart.ts';
+import { createMartLake } from '../testing/mart-lake.ts';
+import type { MartLake } from '../testing/mart-lake.ts';
 import { createQueryRunner } from './query-runner.ts';
 import type { QueryRunner } from './query-runner.ts';
 import { createSemanticServer } from './semantic-server.ts';
@@ -64,7 +64,7 @@ beforeAll(async () => {
     queryTimeoutMs: QUERY_TIMEOUT_MS,
   });
   semantic = createSemanticServer({
-    model: loadSemanticModel(path.join(import.meta.dirname, '../test-fixtures/endless-model')),
+    model: loadSemanticModel(path.join(import.meta.dirname, '../testing/endless-model')),
     runner,
     secret: SECRET,
     corsOrigins: [],

@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '@sg/api-token';
-import { ENTERPRISES_NINGXIA_SEVEN } from '../test-fixtures/enterprises-mart.ts';
-import { createMartLake } from '../test-fixtures/mart-lake.ts';
-import type { MartLake } from '../test-fixtures/mart-lake.ts';
-import { startServerProcess } from '../test-fixtures/server-process.ts';
-import type { ServerProcess } from '../test-fixtures/server-process.ts';
+import { ENTERPRISES_NINGXIA_SEVEN } from '../testing/enterprises-mart.ts';
+import { createMartLake } from '../testing/mart-lake.ts';
+import type { MartLake } from '../testing/mart-lake.ts';
+import { startServerProcess } from '../testing/server-process.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
 
 const SECRET = 'process-test-secret';
 const V = 'enterprise_overview';
@@ -134,7 +134,7 @@ describe('semantic server process sent SIGTERM with a query stuck', () => {
     server = await startServerProcess({
       ...lake.env,
       SG_SEMANTIC_SECRET: SECRET,
-      SG_SEMANTIC_MODEL_DIR: path.join(import.meta.dirname, '../test-fixtures/endless-model'),
+      SG_SEMANTIC_MODEL_DIR: path.join(import.meta.dirname, '../testing/endless-model'),
       SG_SEMANTIC_DRAIN_MS: String(DRAIN_MS),
     });
   });
