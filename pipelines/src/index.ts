@@ -21,14 +21,7 @@ export type {
   SourceLandingMetadata,
   SourcesLandingPlan,
 } from './activities/index.ts';
-export {
-  BANK_DROP_REFUSED,
-  BUSINESS_DATABASE_REJECTED,
-  COMMERCE_API_REJECTED,
-  SOURCE_INBOX_MISSING,
-  SOURCE_REJECTED,
-  TAX_DROP_REFUSED,
-} from './activities/activity-errors.ts';
+export { INVALID_ARGUMENT } from './activities/activity-errors.ts';
 export {
   ResourceConfigError,
   pipelineEnvironmentFromEnv,

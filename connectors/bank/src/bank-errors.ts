@@ -10,6 +10,9 @@ export type BankFileErrorKind =
   | 'title_invalid'
   | 'row_count_mismatch';
 
+/** A bank drop or file the connector refused (checksum, unknown layout, encoding…). */
+export const BANK_DROP_REFUSED = 'BankDropRefused';
+
 export class BankFileError extends SourceError {
   readonly kind: BankFileErrorKind;
   /** The file (path) the error is about, when it is about one. */
@@ -24,4 +27,16 @@ export class BankFileError extends SourceError {
 
   /** The same drop fails the same way until someone replaces it. */
   readonly retryable = false;
+
+  override get failureType(): string {
+    return BANK_DROP_REFUSED;
+  }
+
+  override get failureMessage(): string {
+    return `bank drop refused: ${this.message} (${this.kind})`;
+  }
+
+  override get failureDetails(): Readonly<Record<string, unknown>> {
+    return { kind: this.kind, file: this.file ?? null };
+  }
 }

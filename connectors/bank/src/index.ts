@@ -1,4 +1,4 @@
-export { BankFileError } from './bank-errors.ts';
+export { BANK_DROP_REFUSED, BankFileError } from './bank-errors.ts';
 export type { BankFileErrorKind } from './bank-errors.ts';
 export { columnLetter, detectFile, splitCsvHeader } from './detect-layout.ts';
 export type { DetectedFile } from './detect-layout.ts';

@@ -19,6 +19,9 @@ export function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The legacy business database refused the login, the database or the query. */
+export const BUSINESS_DATABASE_REJECTED = 'BusinessDatabaseRejected';
+
 /** The legacy database answered with an error (the driver's error is the cause). */
 export class BusinessDatabaseError extends SourceError {
   override readonly name = 'BusinessDatabaseError';
@@ -31,6 +34,18 @@ export class BusinessDatabaseError extends SourceError {
 
   get retryable(): boolean {
     return !PERMANENT_SQLSTATE_CLASSES.has(this.sqlState.slice(0, 2));
+  }
+
+  override get failureType(): string {
+    return BUSINESS_DATABASE_REJECTED;
+  }
+
+  override get failureMessage(): string {
+    return `business database: ${this.message} (SQLSTATE ${this.sqlState})`;
+  }
+
+  override get failureDetails(): Readonly<Record<string, unknown>> {
+    return { sqlState: this.sqlState };
   }
 }
 

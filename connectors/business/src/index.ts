@@ -56,5 +56,10 @@ export {
   utcToBeijingDatetime,
 } from './type-mapping.ts';
 export type { Conversion, MappedColumn, MappedTable, RawValue } from './type-mapping.ts';
-export { BusinessDatabaseError, asBusinessDatabaseError, sqlStateOf } from './business-errors.ts';
+export {
+  BUSINESS_DATABASE_REJECTED,
+  BusinessDatabaseError,
+  asBusinessDatabaseError,
+  sqlStateOf,
+} from './business-errors.ts';
 export { BUSINESS_RAW_TABLES, businessSource } from './source-definition.ts';

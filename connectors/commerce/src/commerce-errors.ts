@@ -38,6 +38,9 @@ export interface CommerceErrorDetails extends SourceApiErrorDetails<CommerceErro
   readonly vendorCode?: number;
 }
 
+/** A commerce API failure that retrying cannot fix (credentials, protocol…). */
+export const COMMERCE_API_REJECTED = 'CommerceApiRejected';
+
 export class CommerceApiError extends SourceApiError<CommerceErrorKind> {
   override readonly name = 'CommerceApiError';
   readonly vendorCode: number | undefined;
@@ -49,5 +52,13 @@ export class CommerceApiError extends SourceApiError<CommerceErrorKind> {
 
   protected get retryableKinds(): ReadonlySet<CommerceErrorKind> {
     return RETRYABLE_KINDS;
+  }
+
+  override get failureType(): string {
+    return COMMERCE_API_REJECTED;
+  }
+
+  override get failureMessage(): string {
+    return `commerce API: ${this.message} (${this.kind}, ${this.request})`;
   }
 }

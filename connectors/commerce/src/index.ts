@@ -8,7 +8,7 @@ export type {
   SearchQuery,
 } from './client.ts';
 export { mapBounded } from './bounded-concurrency.ts';
-export { CommerceApiError, RETRYABLE_KINDS } from './commerce-errors.ts';
+export { COMMERCE_API_REJECTED, CommerceApiError, RETRYABLE_KINDS } from './commerce-errors.ts';
 export type { CommerceErrorKind } from './commerce-errors.ts';
 export { DEFAULT_EXTRACT_PAGE_SIZE, judgeRecord } from './enterprise-records.ts';
 export type { RecordVerdict } from './enterprise-records.ts';

@@ -49,7 +49,7 @@ export {
 export type { AccessToken, TaxAuthorization, TaxpayerInfo, TaxpayerItems } from './schemas.ts';
 export { AUTHORIZATION_ERRORS, RETRYABLE_TAX_ERRORS, TaxApiError } from './tax-errors.ts';
 export type { TaxErrorKind } from './tax-errors.ts';
-export { TaxFileError } from './tax-file-error.ts';
+export { TAX_DROP_REFUSED, TaxFileError } from './tax-file-error.ts';
 export type { TaxFileErrorKind } from './tax-file-error.ts';
 export {
   DEDUPLICATION_KEYS,
@@ -66,5 +66,5 @@ export type {
   TaxDropPlan,
   TaxInboxLanding,
 } from './land-inbox.ts';
-export { TAX_DROP_REFUSED, TAX_RAW_TABLES, taxSource } from './source-definition.ts';
+export { TAX_RAW_TABLES, taxSource } from './source-definition.ts';
 export type { TaxSourceConfig } from './source-definition.ts';

@@ -5,10 +5,8 @@ import type { RawTableDefinition, SourceDefinition } from '@sg/source-contract';
 import { assertInboxExists, inboxDirFromEnvironment } from '@sg/source-contract';
 import { TAX_SOURCE } from './land-drop.ts';
 import { landTaxInbox } from './land-inbox.ts';
+import { TAX_DROP_REFUSED } from './tax-file-error.ts';
 import { taxFileColumnSpecs } from './type-mapping.ts';
-
-/** Failure type of a landing in which drops were refused (the other periods landed). */
-export const TAX_DROP_REFUSED = 'TaxDropRefused';
 
 const INBOX = {
   variable: 'SG_TAX_INBOX_DIR',

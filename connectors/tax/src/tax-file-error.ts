@@ -17,6 +17,9 @@ export type TaxFileErrorKind =
   /** The file holds another number of rows than its manifest says. */
   | 'row_count_mismatch';
 
+/** A monthly tax drop the connector refused (checksum, encoding, missing column…). */
+export const TAX_DROP_REFUSED = 'TaxDropRefused';
+
 export class TaxFileError extends SourceError {
   override readonly name = 'TaxFileError';
   readonly kind: TaxFileErrorKind;
@@ -27,4 +30,16 @@ export class TaxFileError extends SourceError {
 
   /** The same file fails the same way until someone replaces it. */
   readonly retryable = false;
+
+  override get failureType(): string {
+    return TAX_DROP_REFUSED;
+  }
+
+  override get failureMessage(): string {
+    return `tax drop refused: ${this.message} (${this.kind})`;
+  }
+
+  override get failureDetails(): Readonly<Record<string, unknown>> {
+    return { kind: this.kind };
+  }
 }

@@ -11,6 +11,8 @@ export type {
   SourcePartitioning,
 } from './source-definition.ts';
 export {
+  SOURCE_INBOX_MISSING,
+  SOURCE_REJECTED,
   SourceApiError,
   SourceConfigError,
   SourceError,

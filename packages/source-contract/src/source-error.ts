@@ -1,9 +1,29 @@
 // The one error base every source connector's errors extend: whoever runs a landing (the pipelines'
-// activities) asks `retryable` and nothing else to decide between retrying and failing for good.
+// activities) asks `retryable` and nothing else to decide between retrying and failing for good,
+// and reports a permanent failure by the error's own `failureType`, `failureMessage` and
+// `failureDetails` — so the orchestrator names no connector's error class.
+
+/** A source error's type when its class names none: a retry cannot help. */
+export const SOURCE_REJECTED = 'SourceRejected';
 
 /** An error raised by a source connector. `retryable`: could the same call succeed later? */
 export abstract class SourceError extends Error {
   abstract readonly retryable: boolean;
+
+  /** The type an orchestrator fails a step with when a retry cannot help (e.g. `TaxDropRefused`). */
+  get failureType(): string {
+    return SOURCE_REJECTED;
+  }
+
+  /** The failure described for operators. */
+  get failureMessage(): string {
+    return `${this.name}: ${this.message}`;
+  }
+
+  /** Facts an operator acts on (kind, file, SQLSTATE…), when there are any. */
+  get failureDetails(): Readonly<Record<string, unknown>> | undefined {
+    return undefined;
+  }
 }
 
 /**
@@ -50,6 +70,14 @@ export abstract class SourceApiError<K extends string> extends SourceError {
   /** The kinds a retry can fix (rate limits, 5xx, network…). */
   protected abstract get retryableKinds(): ReadonlySet<K>;
 
+  override get failureMessage(): string {
+    return `${this.name}: ${this.message} (${this.kind}, ${this.request})`;
+  }
+
+  override get failureDetails(): Readonly<Record<string, unknown>> {
+    return { kind: this.kind, request: this.request, httpStatus: this.httpStatus ?? null };
+  }
+
   get retryable(): boolean {
     return this.retryableKinds.has(this.kind);
   }
@@ -65,6 +93,9 @@ export abstract class SourceApiError<K extends string> extends SourceError {
   }
 }
 
+/** A source's inbox folder does not exist (configuration or a missing mount). */
+export const SOURCE_INBOX_MISSING = 'SourceInboxMissing';
+
 /**
  * A source's inbox folder does not exist: a configuration error or a missing mount, which a retry
  * within minutes does not fix.
@@ -79,6 +110,18 @@ export class SourceInboxMissingError extends SourceError {
   }
 
   readonly retryable = false;
+
+  override get failureType(): string {
+    return SOURCE_INBOX_MISSING;
+  }
+
+  override get failureMessage(): string {
+    return this.message;
+  }
+
+  override get failureDetails(): Readonly<Record<string, unknown>> {
+    return { inboxDir: this.inboxDir };
+  }
 }
 
 /** A source's settings are missing or invalid (named in Chinese): fix the environment. */

@@ -1,22 +1,18 @@
 // Which connector errors fail an activity for good (non-retryable) and which are left to the
 // workflow's retry policy. The errors are the connectors' own classes, as they throw them.
 import { ApplicationFailure } from '@temporalio/common';
-import { BankFileError } from '@sg/connector-bank';
-import { asBusinessDatabaseError } from '@sg/connector-business';
-import { CommerceApiError } from '@sg/connector-commerce';
-import { TaxFileError } from '@sg/connector-tax';
-import { SourceConfigError, SourceInboxMissingError } from '@sg/source-contract';
-import { describe, expect, it } from 'vitest';
+import { BANK_DROP_REFUSED, BankFileError } from '@sg/connector-bank';
+import { BUSINESS_DATABASE_REJECTED, asBusinessDatabaseError } from '@sg/connector-business';
+import { COMMERCE_API_REJECTED, CommerceApiError } from '@sg/connector-commerce';
+import { TAX_DROP_REFUSED, TaxFileError } from '@sg/connector-tax';
 import {
-  BANK_DROP_REFUSED,
-  BUSINESS_DATABASE_REJECTED,
-  COMMERCE_API_REJECTED,
-  INVALID_ARGUMENT,
   SOURCE_INBOX_MISSING,
   SOURCE_REJECTED,
-  TAX_DROP_REFUSED,
-  asActivityError,
-} from './activity-errors.ts';
+  SourceConfigError,
+  SourceInboxMissingError,
+} from '@sg/source-contract';
+import { describe, expect, it } from 'vitest';
+import { INVALID_ARGUMENT, asActivityError } from './activity-errors.ts';
 
 const commerceError = (kind: 'authentication' | 'server' | 'network' | 'protocol') =>
   new CommerceApiError('接口错误', { kind, request: 'GET /v1/enterprises' });

@@ -8,9 +8,12 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
+import { BUSINESS_DATABASE_REJECTED } from '@sg/connector-business';
+import { TAX_DROP_REFUSED } from '@sg/connector-tax';
 import { openLake } from '@sg/lake';
 import { createTestLake } from '@sg/lake/testing';
 import type { TestLake } from '@sg/lake/testing';
+import { SOURCE_INBOX_MISSING } from '@sg/source-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES, createPipelineRegistry } from '../assets/registry.ts';
 import type { PipelineRegistry } from '../assets/registry.ts';
@@ -24,11 +27,7 @@ import {
   reconcileWithWorld,
 } from '../testing/tiny-world-sources.ts';
 import type { TinyWorldSources } from '../testing/tiny-world-sources.ts';
-import {
-  BUSINESS_DATABASE_REJECTED,
-  SOURCE_INBOX_MISSING,
-  TAX_DROP_REFUSED,
-} from './activity-errors.ts';
+
 import type { SourceLandingMetadata } from './activity-metadata.ts';
 import { landSourceWindow } from './source-landing.ts';
 

@@ -6,8 +6,11 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { BANK_DROP_REFUSED } from '@sg/connector-bank';
+import { BUSINESS_DATABASE_REJECTED } from '@sg/connector-business';
+import { COMMERCE_API_REJECTED } from '@sg/connector-commerce';
+import { TAX_DROP_REFUSED } from '@sg/connector-tax';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUSINESS_DATABASE_REJECTED, TAX_DROP_REFUSED } from '../activities/activity-errors.ts';
 import { DBT_BUILD_FAILED } from '../activities/activity-metadata.ts';
 import type {
   DbtBuildMetadata,
@@ -127,11 +130,11 @@ const TAX_REFUSED = ApplicationFailure.nonRetryable(
 );
 const COMMERCE_REJECTED = ApplicationFailure.nonRetryable(
   'commerce API: 签名无效 (authentication, GET /v1/enterprises)',
-  'CommerceApiRejected',
+  COMMERCE_API_REJECTED,
 );
 const BANK_REFUSED = ApplicationFailure.nonRetryable(
   'bank drop refused: 无法识别的流水格式 (unknown_layout)',
-  'BankDropRefused',
+  BANK_DROP_REFUSED,
 );
 const BUSINESS_PASSWORD = ApplicationFailure.nonRetryable(
   'business database: password authentication failed (SQLSTATE 28P01)',
