@@ -13,7 +13,8 @@ import { monthlySalesFen } from './monthly-activity.ts';
 import { withWrongCheckChar } from './perturbations.ts';
 import { STREAM, streamFor } from './subjects.ts';
 import type { Subject } from './subjects.ts';
-import { addMonths, beijingTimestamp, epochDayToIsoDate, monthStart } from './world-calendar.ts';
+import { tradingMonths } from './trading-months.ts';
+import { addMonths, beijingTimestamp, epochDayToIsoDate } from './world-calendar.ts';
 import { logPerturbation, nextNumber } from './world-context.ts';
 import type { SubjectView, WorldContext } from './world-context.ts';
 
@@ -131,18 +132,7 @@ export function writeBank(context: WorldContext, view: SubjectView): void {
   }
 
   // Everyday business through the main account, following the month's sales.
-  const firstMonth = monthStart(Math.max(context.historyStartDay, main.openedDay));
-  const activeUntil = view.registration.closedDay ?? context.asOfDay;
-  for (let month = firstMonth; month <= activeUntil; month = addMonths(month, 1)) {
-    const sales = monthlySalesFen(
-      subject,
-      context.seed,
-      month,
-      context.historyStartDay,
-      context.asOfDay,
-      view.outcome,
-    );
-    const lastDay = Math.min(addMonths(month, 1) - 1, activeUntil);
+  for (const { month, lastDay, salesFen: sales } of tradingMonths(context, view, main.openedDay)) {
     const count = random.int(1, 2 * context.scale.transactionsPerMonth);
     for (let i = 0; i < count; i += 1) {
       const credit = random.chance(0.55);

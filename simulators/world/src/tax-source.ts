@@ -3,11 +3,11 @@
  * grades, monthly VAT invoices with counterparties, tax paid, arrears and the enterprises'
  * authorisations for the guarantee company to query.
  */
-import { monthlySalesFen } from './monthly-activity.ts';
 import { nameVariant, formerName } from './perturbations.ts';
 import { STREAM, streamFor } from './subjects.ts';
 import type { Subject } from './subjects.ts';
-import { addMonths, epochDayToIsoDate, monthStart, periodOf, yearOf } from './world-calendar.ts';
+import { tradingMonths } from './trading-months.ts';
+import { addMonths, epochDayToIsoDate, periodOf, yearOf } from './world-calendar.ts';
 import { logPerturbation, nextNumber } from './world-context.ts';
 import type { SubjectView, WorldContext } from './world-context.ts';
 
@@ -59,19 +59,12 @@ export function writeTax(context: WorldContext, view: SubjectView): void {
   }
 
   const rate = general ? (subject.profile.cluster === 'specialty_agriculture' ? 900 : 1300) : 100;
-  const firstMonth = monthStart(Math.max(context.historyStartDay, subject.establishedDay));
-  const activeUntil = view.registration.closedDay ?? context.asOfDay;
-  for (let month = firstMonth; month <= activeUntil; month = addMonths(month, 1)) {
-    const sales = monthlySalesFen(
-      subject,
-      context.seed,
-      month,
-      context.historyStartDay,
-      context.asOfDay,
-      outcome,
-    );
+  for (const { month, lastDay, salesFen: sales } of tradingMonths(
+    context,
+    view,
+    subject.establishedDay,
+  )) {
     const count = random.int(0, 2 * context.scale.invoicesPerMonth);
-    const lastDay = Math.min(addMonths(month, 1) - 1, activeUntil);
     let vat = 0;
     for (let i = 0; i < count; i += 1) {
       const amount = Math.round(sales / count / 100) * 100;
