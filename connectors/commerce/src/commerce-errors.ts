@@ -1,5 +1,5 @@
-import { SourceApiError } from '@sg/source-contract';
-import type { SourceApiErrorDetails } from '@sg/source-contract';
+import { RETRYABLE_HTTP_API_FAILURES, SourceApiError } from '@sg/source-contract';
+import type { HttpApiFailureKind, SourceApiErrorDetails } from '@sg/source-contract';
 
 /**
  * The one error type the commerce clients throw (on the shared SourceApiError base). `kind` says what went wrong and whether a retry
@@ -7,31 +7,13 @@ import type { SourceApiErrorDetails } from '@sg/source-contract';
  */
 
 export type CommerceErrorKind =
+  | HttpApiFailureKind
   /** 401: wrong key, wrong secret or clock skew beyond the vendor's window. Not retried. */
   | 'authentication'
-  /** 400 / 405: the request itself is wrong. Not retried. */
-  | 'bad_request'
-  /** 404 on an endpoint that must exist. (getEnterprise returns null instead.) */
-  | 'not_found'
-  /** 429 after every attempt, or a Retry-After longer than the client will wait. */
-  | 'rate_limited'
-  /** 5xx after every attempt. */
-  | 'server'
-  /** Connection refused, reset or cut mid-body, or a timeout, after every attempt. */
-  | 'network'
-  /** A body that is not JSON, after every attempt. */
-  | 'malformed_response'
-  /** JSON that does not match the vendor's documented shape. Not retried. */
-  | 'protocol'
   /** The snapshot client has no recording of the request. */
   | 'not_recorded';
 
-export const RETRYABLE_KINDS: ReadonlySet<CommerceErrorKind> = new Set([
-  'rate_limited',
-  'server',
-  'network',
-  'malformed_response',
-]);
+export const RETRYABLE_KINDS: ReadonlySet<CommerceErrorKind> = RETRYABLE_HTTP_API_FAILURES;
 
 export interface CommerceErrorDetails extends SourceApiErrorDetails<CommerceErrorKind> {
   /** The vendor's own error code in the envelope. */

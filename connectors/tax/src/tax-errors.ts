@@ -1,5 +1,5 @@
-import { SourceApiError } from '@sg/source-contract';
-import type { SourceApiErrorDetails } from '@sg/source-contract';
+import { RETRYABLE_HTTP_API_FAILURES, SourceApiError } from '@sg/source-contract';
+import type { HttpApiFailureKind, SourceApiErrorDetails } from '@sg/source-contract';
 
 /**
  * The one error type the tax API client throws (on the shared SourceApiError base). `kind` says what went wrong and whether a retry
@@ -18,27 +18,9 @@ export type TaxErrorKind =
   | 'authorization_revoked'
   /** The authorisation belongs to another taxpayer (200405). Not retried. */
   | 'authorization_mismatch'
-  /** 400 / 405: the request itself is wrong. Not retried. */
-  | 'bad_request'
-  /** 404: unknown taxpayer or endpoint. */
-  | 'not_found'
-  /** 429 after every attempt, or a Retry-After longer than the client will wait. */
-  | 'rate_limited'
-  /** 5xx after every attempt. */
-  | 'server'
-  /** Connection refused, reset or cut mid-body, or a timeout, after every attempt. */
-  | 'network'
-  /** A body that is not JSON, after every attempt. */
-  | 'malformed_response'
-  /** JSON that does not match the documented shape. Not retried. */
-  | 'protocol';
+  | HttpApiFailureKind;
 
-export const RETRYABLE_TAX_ERRORS: ReadonlySet<TaxErrorKind> = new Set([
-  'rate_limited',
-  'server',
-  'network',
-  'malformed_response',
-]);
+export const RETRYABLE_TAX_ERRORS: ReadonlySet<TaxErrorKind> = RETRYABLE_HTTP_API_FAILURES;
 
 export const AUTHORIZATION_ERRORS: ReadonlySet<TaxErrorKind> = new Set([
   'authorization_missing',

@@ -11,6 +11,7 @@ export type {
   SourcePartitioning,
 } from './source-definition.ts';
 export {
+  RETRYABLE_HTTP_API_FAILURES,
   SOURCE_INBOX_MISSING,
   SOURCE_REJECTED,
   SourceApiError,
@@ -18,4 +19,4 @@ export {
   SourceError,
   SourceInboxMissingError,
 } from './source-error.ts';
-export type { SourceApiErrorDetails } from './source-error.ts';
+export type { HttpApiFailureKind, SourceApiErrorDetails } from './source-error.ts';

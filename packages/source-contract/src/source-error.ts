@@ -26,6 +26,31 @@ export abstract class SourceError extends Error {
   }
 }
 
+/** What can go wrong with a request to any source's HTTP API (a client adds its own kinds). */
+export type HttpApiFailureKind =
+  /** 400 / 405: the request itself is wrong. Not retried. */
+  | 'bad_request'
+  /** 404: unknown record or endpoint. */
+  | 'not_found'
+  /** 429 after every attempt, or a Retry-After longer than the client will wait. */
+  | 'rate_limited'
+  /** 5xx after every attempt. */
+  | 'server'
+  /** Connection refused, reset or cut mid-body, or a timeout, after every attempt. */
+  | 'network'
+  /** A body that is not JSON, after every attempt. */
+  | 'malformed_response'
+  /** JSON that does not match the documented shape. Not retried. */
+  | 'protocol';
+
+/** The HTTP API failures a retry can fix: the same for every source. */
+export const RETRYABLE_HTTP_API_FAILURES: ReadonlySet<HttpApiFailureKind> = new Set([
+  'rate_limited',
+  'server',
+  'network',
+  'malformed_response',
+]);
+
 /**
  * What an API client knows about a failed request. `K` is the client's own list of kinds; a
  * client adds its own fields (the vendor's code…) by extending this.
