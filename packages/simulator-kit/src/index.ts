@@ -35,3 +35,4 @@ export {
   type FaultInput,
 } from './fault-injector.ts';
 export { listenOn, type ListeningServer } from './http-listener.ts';
+export { createSimulatorHttpServer, type SimulatorHttpHandlers } from './simulator-http-server.ts';

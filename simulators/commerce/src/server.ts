@@ -11,12 +11,12 @@ import { randomUUID } from 'node:crypto';
 import {
   createFaultInjector,
   createRateLimiter,
+  createSimulatorHttpServer,
   faultSchema,
   listenOn,
   statusFaultHeaders,
 } from '@sg/simulator-kit';
 import type { Fault, FaultInjector, ListeningServer, RateLimit } from '@sg/simulator-kit';
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApiRequest } from './api-handler.ts';
 import type { ApiResponse } from './api-handler.ts';
@@ -200,18 +200,13 @@ export async function startCommerceSimulator(
     sendJson(res, 404, JSON.stringify(errorEnvelope(404, requestId, `接口不存在：${path}`)));
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-    if (url.pathname.startsWith('/v1/_sim/')) {
-      await handleControl(req, res, url.pathname);
-      return;
-    }
+  const handleApi = (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = randomUUID();
     const fault = faults.takeNext(url.pathname);
     if (fault?.kind === 'status') {
       const body = JSON.stringify(errorEnvelope(fault.status, requestId));
       sendJson(res, fault.status, body, statusFaultHeaders(fault));
-      return;
+      return Promise.resolve();
     }
     const response = handleApiRequest(
       {
@@ -231,17 +226,17 @@ export async function startCommerceSimulator(
       },
     );
     sendWithFault(res, response, fault);
+    return Promise.resolve();
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('sim-commerce: request failed', error);
-      if (!res.headersSent) {
-        sendJson(res, 500, JSON.stringify(errorEnvelope(500, randomUUID())));
-      } else {
-        res.destroy();
-      }
-    });
+  const server = createSimulatorHttpServer({
+    name: 'sim-commerce',
+    controlPrefix: '/v1/_sim/',
+    control: handleControl,
+    api: handleApi,
+    internalError: (res) => {
+      sendJson(res, 500, JSON.stringify(errorEnvelope(500, randomUUID())));
+    },
   });
 
   let listening: ListeningServer;

@@ -8,11 +8,11 @@
  *   POST /api/_sim/clock    advance the world clock: `{"advanceSeconds": 86400}`
  */
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createFaultInjector,
   createRateLimiter,
+  createSimulatorHttpServer,
   faultSchema,
   listenOn,
   statusFaultHeaders,
@@ -154,12 +154,7 @@ export async function startTaxSimulator(options: TaxSimulatorOptions): Promise<T
     }
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-    if (url.pathname.startsWith('/api/_sim/')) {
-      await handleControl(req, res, url.pathname);
-      return;
-    }
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = randomUUID();
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     const fault = faults.takeNext();
@@ -181,12 +176,14 @@ export async function startTaxSimulator(options: TaxSimulatorOptions): Promise<T
     send(res, response, fault);
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('sim-tax: request failed', error);
-      if (!res.headersSent) send(res, failure('100500', randomUUID()));
-      else res.destroy();
-    });
+  const server = createSimulatorHttpServer({
+    name: 'sim-tax',
+    controlPrefix: '/api/_sim/',
+    control: handleControl,
+    api: handleApi,
+    internalError: (res) => {
+      send(res, failure('100500', randomUUID()));
+    },
   });
   const listening = await listenOn(server, options);
   return {
