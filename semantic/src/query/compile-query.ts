@@ -153,94 +153,70 @@ function normalizeOrder(query: CubeQuery): [string, 'asc' | 'desc'][] {
   return entries.filter((e): e is [string, 'asc' | 'desc'] => e[1] !== 'none');
 }
 
-/** Compiles a parsed Cube query. `now` anchors relative date ranges ('last 7 days'). */
-export function compileQuery(
-  model: SemanticModel,
-  query: CubeQuery,
-  now: Date = new Date(),
-): CompiledQuery {
-  if (query.ungrouped === true) throw new QueryError('ungrouped queries are not supported');
-  if (query.timezone !== undefined && !['UTC', 'Etc/UTC'].includes(query.timezone)) {
-    throw new QueryError(`timezone '${query.timezone}' is not supported; times are UTC`);
-  }
-  const view = queryView(model, query);
-  if (query.segments.length > 0) {
-    throw new QueryError(`view '${view.name}' has no segment '${query.segments[0] ?? ''}'`);
-  }
-  const params = new ParameterList();
-  const selects: string[] = [];
-  const groupBy: number[] = [];
-  const columns: OutputColumn[] = [];
-  const aliasNameToMember: Record<string, string> = {};
-  const annotation: QueryAnnotation = {
+/**
+ * The SELECT list as it is built: each selected column with its Cube output keys, which columns
+ * are grouped, each member's annotation, and the alias an `order` entry sorts by.
+ */
+class SelectList {
+  readonly selects: string[] = [];
+  readonly groupBy: number[] = [];
+  readonly columns: OutputColumn[] = [];
+  readonly aliasNameToMember: Record<string, string> = {};
+  readonly annotation: QueryAnnotation = {
     measures: {},
     dimensions: {},
     segments: {},
     timeDimensions: {},
   };
   /** Order key (member name as written in `order`) → SQL alias. */
-  const orderAliases = new Map<string, string>();
-  const select = (sql: string, alias: string, output: OutputColumn, grouped: boolean): void => {
-    if (columns.some((c) => c.alias === alias)) return;
-    selects.push(`${sql} AS "${alias}"`);
-    columns.push(output);
-    if (grouped) groupBy.push(selects.length);
-  };
+  readonly orderAliases = new Map<string, string>();
 
-  for (const name of query.dimensions) {
+  private select(sql: string, output: OutputColumn, grouped: boolean): void {
+    if (this.columns.some((c) => c.alias === output.alias)) return;
+    this.selects.push(`${sql} AS "${output.alias}"`);
+    this.columns.push(output);
+    if (grouped) this.groupBy.push(this.selects.length);
+  }
+
+  private name(alias: string, member: string): void {
+    this.aliasNameToMember[alias] = member;
+    this.orderAliases.set(member, alias);
+  }
+
+  addDimension(view: SemanticView, name: string): void {
     const dimension = resolveDimension(view, name);
     const alias = aliasOf(name);
     const sql = dimension.type === 'time' ? formatTime(dimension.sql) : dimension.sql;
-    select(sql, alias, { alias, keys: [name], type: dimension.type }, true);
-    annotation.dimensions[name] = dimensionAnnotation(dimension);
-    aliasNameToMember[alias] = name;
-    orderAliases.set(name, alias);
+    this.select(sql, { alias, keys: [name], type: dimension.type }, true);
+    this.annotation.dimensions[name] = dimensionAnnotation(dimension);
+    this.name(alias, name);
   }
 
-  const where: string[] = [];
-  for (const td of query.timeDimensions) {
-    const dimension = resolveTimeDimension(view, td.dimension);
-    if (td.compareDateRange !== undefined) {
-      throw new QueryError('compareDateRange is not supported');
-    }
-    if (td.granularity !== undefined) {
-      const alias = aliasOf(td.dimension, td.granularity);
-      const key = `${td.dimension}.${td.granularity}`;
-      const keys = columns.some((c) => c.keys.includes(td.dimension)) ? [key] : [key, td.dimension];
-      const sql = formatTime(`date_trunc('${td.granularity}', ${dimension.sql})`);
-      select(sql, alias, { alias, keys, type: 'time' }, true);
-      const granularity = {
-        name: td.granularity,
-        title: GRANULARITY_TITLES[td.granularity],
-        interval: `1 ${td.granularity}`,
-      };
-      for (const k of keys) {
-        annotation.timeDimensions[k] = { ...dimensionAnnotation(dimension), granularity };
-      }
-      aliasNameToMember[alias] = key;
-      orderAliases.set(key, alias);
-      if (!orderAliases.has(td.dimension)) orderAliases.set(td.dimension, alias);
-    }
-    if (td.dateRange !== undefined) {
-      const range = (() => {
-        try {
-          return resolveDateRange(td.dateRange, now);
-        } catch (error) {
-          if (error instanceof DateRangeError) throw new QueryError(error.message);
-          throw error;
-        }
-      })();
-      where.push(
-        `(${dimension.sql} >= CAST(${params.add(range.from)} AS TIMESTAMP) AND ${dimension.sql} <= CAST(${params.add(range.to)} AS TIMESTAMP))`,
-      );
-    }
+  /** A time dimension with a granularity: the truncated time, filling both Cube keys when alone. */
+  addTimeGranularity(dimension: ViewDimension, member: string, granularity: Granularity): void {
+    const alias = aliasOf(member, granularity);
+    const key = `${member}.${granularity}`;
+    const keys = this.columns.some((c) => c.keys.includes(member)) ? [key] : [key, member];
+    const sql = formatTime(`date_trunc('${granularity}', ${dimension.sql})`);
+    this.select(sql, { alias, keys, type: 'time' }, true);
+    const annotation = {
+      ...dimensionAnnotation(dimension),
+      granularity: {
+        name: granularity,
+        title: GRANULARITY_TITLES[granularity],
+        interval: `1 ${granularity}`,
+      },
+    };
+    for (const k of keys) this.annotation.timeDimensions[k] = annotation;
+    this.name(alias, key);
+    if (!this.orderAliases.has(member)) this.orderAliases.set(member, alias);
   }
 
-  for (const name of query.measures) {
+  addMeasure(view: SemanticView, name: string): void {
     const measure = resolveMeasure(view, name);
     const alias = aliasOf(name);
-    select(measure.sql, alias, { alias, keys: [name], type: 'number' }, false);
-    annotation.measures[name] = {
+    this.select(measure.sql, { alias, keys: [name], type: 'number' }, false);
+    this.annotation.measures[name] = {
       title: measure.title,
       shortTitle: measure.shortTitle,
       type: 'number',
@@ -249,11 +225,107 @@ export function compileQuery(
       drillMembers: [],
       drillMembersGrouped: { measures: [], dimensions: [] },
     };
-    aliasNameToMember[alias] = name;
-    orderAliases.set(name, alias);
+    this.name(alias, name);
   }
 
-  if (selects.length === 0) {
+  /** ORDER BY terms for `order`; each member must be one the query selects. */
+  orderTerms(order: readonly [string, 'asc' | 'desc'][]): string[] {
+    return order.map(([name, direction]) => {
+      const alias = this.orderAliases.get(name);
+      if (alias === undefined) {
+        throw new QueryError(`order member '${name}' must be one of the query's members`);
+      }
+      return `"${alias}" ${direction === 'desc' ? 'DESC' : 'ASC'}`;
+    });
+  }
+}
+
+function rejectUnsupported(query: CubeQuery): void {
+  if (query.ungrouped === true) throw new QueryError('ungrouped queries are not supported');
+  if (query.timezone !== undefined && !['UTC', 'Etc/UTC'].includes(query.timezone)) {
+    throw new QueryError(`timezone '${query.timezone}' is not supported; times are UTC`);
+  }
+  if (query.timeDimensions.some((td) => td.compareDateRange !== undefined)) {
+    throw new QueryError('compareDateRange is not supported');
+  }
+}
+
+/** The WHERE term of a time dimension's date range (bounds as parameters). */
+function dateRangeCondition(
+  dimension: ViewDimension,
+  dateRange: NonNullable<CubeQuery['timeDimensions'][number]['dateRange']>,
+  params: ParameterList,
+  now: Date,
+): string {
+  let range: { from: string; to: string };
+  try {
+    range = resolveDateRange(dateRange, now);
+  } catch (error) {
+    if (error instanceof DateRangeError) throw new QueryError(error.message);
+    throw error;
+  }
+  const from = params.add(range.from);
+  const to = params.add(range.to);
+  return `(${dimension.sql} >= CAST(${from} AS TIMESTAMP) AND ${dimension.sql} <= CAST(${to} AS TIMESTAMP))`;
+}
+
+/** The query's filters as echoed back: only the fields Cube echoes. */
+function echoedFilters(query: CubeQuery): QueryFilter[] {
+  return query.filters.map(function normalize(f): QueryFilter {
+    if ('and' in f) return { and: f.and.map(normalize) };
+    if ('or' in f) return { or: f.or.map(normalize) };
+    const member: MemberFilter = { member: f.member, operator: f.operator, values: f.values };
+    return member;
+  });
+}
+
+function normalizedQuery(
+  query: CubeQuery,
+  order: readonly [string, 'asc' | 'desc'][],
+  limit: number,
+): NormalizedQuery {
+  return {
+    measures: query.measures,
+    dimensions: query.dimensions,
+    segments: query.segments,
+    timeDimensions: query.timeDimensions,
+    filters: echoedFilters(query),
+    order: order.map(([id, direction]) => ({ id, desc: direction === 'desc' })),
+    limit,
+    rowLimit: limit,
+    ...(query.offset === undefined ? {} : { offset: query.offset }),
+    timezone: 'UTC',
+    ...(query.total === undefined ? {} : { total: query.total }),
+    ...(query.responseFormat === undefined ? {} : { responseFormat: query.responseFormat }),
+  };
+}
+
+/** Compiles a parsed Cube query. `now` anchors relative date ranges ('last 7 days'). */
+export function compileQuery(
+  model: SemanticModel,
+  query: CubeQuery,
+  now: Date = new Date(),
+): CompiledQuery {
+  rejectUnsupported(query);
+  const view = queryView(model, query);
+  if (query.segments.length > 0) {
+    throw new QueryError(`view '${view.name}' has no segment '${query.segments[0] ?? ''}'`);
+  }
+  const params = new ParameterList();
+  const list = new SelectList();
+  for (const name of query.dimensions) list.addDimension(view, name);
+  const where: string[] = [];
+  for (const td of query.timeDimensions) {
+    const dimension = resolveTimeDimension(view, td.dimension);
+    if (td.granularity !== undefined) {
+      list.addTimeGranularity(dimension, td.dimension, td.granularity);
+    }
+    if (td.dateRange !== undefined) {
+      where.push(dateRangeCondition(dimension, td.dateRange, params, now));
+    }
+  }
+  for (const name of query.measures) list.addMeasure(view, name);
+  if (list.selects.length === 0) {
     throw new QueryError(
       'query must contain at least one of measures, dimensions or timeDimensions with a granularity',
     );
@@ -264,38 +336,22 @@ export function compileQuery(
     const compiled = compileFilter(view, filter, params, now);
     (compiled.clause === 'where' ? where : having).push(compiled.sql);
   }
-
   const order = normalizeOrder(query);
-  const orderSql = order.map(([name, direction]) => {
-    const alias = orderAliases.get(name);
-    if (alias === undefined) {
-      throw new QueryError(`order member '${name}' must be one of the query's members`);
-    }
-    return `"${alias}" ${direction === 'desc' ? 'DESC' : 'ASC'}`;
-  });
-
-  const requestedLimit = query.limit ?? query.rowLimit ?? DEFAULT_ROW_LIMIT;
-  const limit = Math.min(requestedLimit, MAX_ROW_LIMIT);
+  const orderTerms = list.orderTerms(order);
+  const limit = Math.min(query.limit ?? query.rowLimit ?? DEFAULT_ROW_LIMIT, MAX_ROW_LIMIT);
   const body = [
-    `SELECT ${selects.join(', ')}`,
+    `SELECT ${list.selects.join(', ')}`,
     `FROM ${view.from}`,
     ...(where.length > 0 ? [`WHERE ${where.join(' AND ')}`] : []),
-    ...(groupBy.length > 0 ? [`GROUP BY ${groupBy.join(', ')}`] : []),
+    ...(list.groupBy.length > 0 ? [`GROUP BY ${list.groupBy.join(', ')}`] : []),
     ...(having.length > 0 ? [`HAVING ${having.join(' AND ')}`] : []),
   ];
   const sql = [
     ...body,
-    ...(orderSql.length > 0 ? [`ORDER BY ${orderSql.join(', ')}`] : []),
+    ...(orderTerms.length > 0 ? [`ORDER BY ${orderTerms.join(', ')}`] : []),
     `LIMIT ${limit}`,
     ...(query.offset !== undefined && query.offset > 0 ? [`OFFSET ${query.offset}`] : []),
   ].join('\n');
-
-  const filters: QueryFilter[] = query.filters.map(function normalize(f): QueryFilter {
-    if ('and' in f) return { and: f.and.map(normalize) };
-    if ('or' in f) return { or: f.or.map(normalize) };
-    const member: MemberFilter = { member: f.member, operator: f.operator, values: f.values };
-    return member;
-  });
 
   return {
     viewName: view.name,
@@ -303,22 +359,9 @@ export function compileQuery(
     params: params.values,
     totalSql:
       query.total === true ? `SELECT count(*) AS "total" FROM (\n${body.join('\n')}\n)` : undefined,
-    columns,
-    annotation,
-    query: {
-      measures: query.measures,
-      dimensions: query.dimensions,
-      segments: query.segments,
-      timeDimensions: query.timeDimensions,
-      filters,
-      order: order.map(([id, direction]) => ({ id, desc: direction === 'desc' })),
-      limit,
-      rowLimit: limit,
-      ...(query.offset === undefined ? {} : { offset: query.offset }),
-      timezone: 'UTC',
-      ...(query.total === undefined ? {} : { total: query.total }),
-      ...(query.responseFormat === undefined ? {} : { responseFormat: query.responseFormat }),
-    },
-    aliasNameToMember,
+    columns: list.columns,
+    annotation: list.annotation,
+    query: normalizedQuery(query, order, limit),
+    aliasNameToMember: list.aliasNameToMember,
   };
 }
