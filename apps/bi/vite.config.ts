@@ -1,3 +1,4 @@
+import { LOCAL_PORTS } from '@sg/runtime-env';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
@@ -6,5 +7,5 @@ export default defineConfig({
   // SvelteKit 3 takes its configuration here (svelte.config.js is no longer read).
   plugins: [sveltekit({ adapter: adapter({ out: 'build' }) })],
   server: { port: 5173, strictPort: true },
-  preview: { port: 3000 },
+  preview: { port: LOCAL_PORTS.bi.port },
 });

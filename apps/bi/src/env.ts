@@ -1,5 +1,6 @@
 // Environment variables of the BI app (SvelteKit 3: read when the app starts, server-only).
 import { DEV_SEMANTIC_SECRET } from '@sg/api-token';
+import { LOCAL_PORTS } from '@sg/runtime-env';
 import { defineEnvVars } from '@sveltejs/kit/env';
 
 const optional = (value: string | undefined): string | undefined =>
@@ -17,7 +18,7 @@ export const variables = defineEnvVars({
   },
   SG_SEMANTIC_PORT: {
     description:
-      'Port of the semantic server when SG_SEMANTIC_PUBLIC_URL is not set (default 4000).',
-    schema: (value) => optional(value) ?? '4000',
+      'Port of the semantic server when SG_SEMANTIC_PUBLIC_URL is not set (default LOCAL_PORTS.semantic).',
+    schema: (value) => optional(value) ?? String(LOCAL_PORTS.semantic.port),
   },
 });
