@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { writeBank, writeBanks } from './bank-source.ts';
 import { writeBankPartners, writeBusiness } from './business-source.ts';
 import { writeCommerce } from './commerce-source.ts';
+import { CompanyBookFlows } from './company-books-flows.ts';
+import { deriveCompanyBooks, writeCompanyBooks } from './company-books.ts';
 import { contractHistory } from './contract-history.ts';
 import type { ContractHistory } from './contract-history.ts';
 import { decideBaseDefaults, riskScore, spreadContagion } from './default-outcomes.ts';
@@ -112,6 +114,7 @@ export async function generateWorld(options: GenerateWorldOptions): Promise<Worl
   writeBanks(context);
   writeBankPartners(context);
   for (const pattern of planted.patterns) files.write('ground-truth/patterns.ndjson', pattern);
+  const companyBooks = new CompanyBookFlows(historyStartDay, asOfDay);
 
   for (const subject of subjects) {
     const customer = customerOf.get(subject.index) ?? null;
@@ -124,6 +127,7 @@ export async function generateWorld(options: GenerateWorldOptions): Promise<Worl
         histories.set(contract, contractHistory(contract, risk, asOfDay, random));
       }
     }
+    companyBooks.addHistories(histories);
     const view = {
       subject,
       customer,
@@ -158,6 +162,7 @@ export async function generateWorld(options: GenerateWorldOptions): Promise<Worl
     if (subject.index % SETTLE_EVERY === 0) await files.settle();
   }
 
+  writeCompanyBooks(files, deriveCompanyBooks(companyBooks, seed));
   const manifest: WorldManifest = {
     size: options.size,
     seed,

@@ -44,6 +44,9 @@ export const WORLD_FILES = [
   'sources/business/t_compensation.ndjson',
   'sources/business/t_recovery.ndjson',
   'sources/business/t_release.ndjson',
+  'sources/finance/balance_sheet_items.ndjson',
+  'sources/finance/income_statement_items.ndjson',
+  'sources/finance/supplementary_items.ndjson',
 ] as const;
 export type WorldFile = (typeof WORLD_FILES)[number];
 
