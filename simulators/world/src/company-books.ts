@@ -474,11 +474,15 @@ export function writeCompanyBooks(files: WorldFiles, books: readonly MonthBooks[
       });
     }
     for (const [key, line] of Object.entries(SUPPLEMENTARY_LINES)) {
+      const value = month.supplementary[key as SupplementaryKey];
+      const isCount = key === 'inForceCount';
       files.write('sources/finance/supplementary_items.ndjson', {
         period: month.period,
         item_code: line.code,
         item_name: line.name,
-        amount_fen: month.supplementary[key as SupplementaryKey],
+        unit: isCount ? '笔' : '元',
+        amount_fen: isCount ? null : value,
+        count: isCount ? value : null,
       });
     }
     for (const investee of GUARANTOR_INVESTEES) {
@@ -488,7 +492,9 @@ export function writeCompanyBooks(files: WorldFiles, books: readonly MonthBooks[
         period: month.period,
         item_code: investee.code,
         item_name: `对其他融资担保公司和再担保公司的股权投资—${investee.name}`,
+        unit: '元',
         amount_fen: amount,
+        count: null,
       });
     }
   }
