@@ -134,104 +134,64 @@ async function pullRelatedLists(
   return lists;
 }
 
-export async function extractCommerceSource(
-  client: CommerceSourceClient,
-  options: SourceExtractOptions,
-): Promise<SourceExtractResult> {
-  assertWindow(options.window);
-  await mkdir(options.outDir, { recursive: true });
-  const pageSize = options.pageSize ?? DEFAULT_EXTRACT_PAGE_SIZE;
-  const relatedPageSize = options.relatedPageSize ?? DEFAULT_RELATED_PAGE_SIZE;
-  const concurrency = options.concurrency ?? DEFAULT_RELATED_CONCURRENCY;
+/** One extraction's work files, counts and quarantine, and what it has pulled so far. */
+class CommerceExtraction {
+  readonly enterprises: Accumulator;
+  readonly related: readonly { entity: RelatedEntity; acc: Accumulator }[];
+  readonly feed: Accumulator;
+  readonly seenEnterprises = new Set<string>();
+  readonly pulledCodes = new Set<string>();
+  readonly gone: string[] = [];
+  private readonly pageSize: number;
+  private readonly relatedPageSize: number;
+  private readonly concurrency: number;
 
-  const open = (entity: string, columns: ColumnSpec[]): Accumulator => ({
-    entity,
-    columns,
-    sink: createNdjsonSink(join(options.outDir, `commerce-${entity}-${options.window}.ndjson`)),
-    count: 0,
-    receivedCount: 0,
-    quarantined: [],
-  });
-  const enterprises = open(ENTERPRISES_ENTITY, commerceEnterpriseColumnSpecs());
-  const related = RELATED_ENTITIES.map((entity) => ({
-    entity,
-    acc: open(entity.entity, toColumnSpecs(entity.columns)),
-  }));
-  const feed = open(CHANGE_FEED_ENTITY, toColumnSpecs(COMMERCE_CHANGE_FEED_COLUMNS));
-  const all = [enterprises, ...related.map((r) => r.acc), feed];
+  private readonly client: CommerceSourceClient;
+  private readonly options: SourceExtractOptions;
 
-  const seenEnterprises = new Set<string>();
-  const pulledCodes = new Set<string>();
-  const gone: string[] = [];
+  constructor(client: CommerceSourceClient, options: SourceExtractOptions) {
+    this.client = client;
+    this.options = options;
+    this.pageSize = options.pageSize ?? DEFAULT_EXTRACT_PAGE_SIZE;
+    this.relatedPageSize = options.relatedPageSize ?? DEFAULT_RELATED_PAGE_SIZE;
+    this.concurrency = options.concurrency ?? DEFAULT_RELATED_CONCURRENCY;
+    this.enterprises = this.open(ENTERPRISES_ENTITY, commerceEnterpriseColumnSpecs());
+    this.related = RELATED_ENTITIES.map((entity) => ({
+      entity,
+      acc: this.open(entity.entity, toColumnSpecs(entity.columns)),
+    }));
+    this.feed = this.open(CHANGE_FEED_ENTITY, toColumnSpecs(COMMERCE_CHANGE_FEED_COLUMNS));
+  }
 
-  /** Judges a batch of enterprise records, then pulls and judges their related lists. */
-  const processBatch = async (records: readonly unknown[]): Promise<void> => {
-    const targets: PullTarget[] = [];
-    let chunk = '';
-    for (const record of records) {
-      enterprises.receivedCount += 1;
-      const verdict = judgeRecord(record);
-      if (verdict.ok && seenEnterprises.has(verdict.uscc)) {
-        const reason = `同一窗口内重复的统一社会信用代码 ${verdict.uscc}（已保留首次出现的记录）`;
-        enterprises.quarantined.push(quarantinedRecord(record, 'duplicate_record', reason));
-        continue;
-      }
-      if (verdict.ok) {
-        seenEnterprises.add(verdict.uscc);
-        chunk += verdict.line;
-        enterprises.count += 1;
-        targets.push({ code: verdict.uscc, parentReason: null });
-        pulledCodes.add(verdict.uscc);
-        continue;
-      }
-      enterprises.quarantined.push(verdict.quarantined);
-      const code = namedCode(record);
-      if (code !== undefined && !pulledCodes.has(code)) {
-        targets.push({ code, parentReason: verdict.quarantined.reason });
-        pulledCodes.add(code);
-      }
-    }
-    await enterprises.sink.write(chunk);
-    const pulled = await mapBounded(targets, concurrency, (target) =>
-      pullRelatedLists(client, target.code, relatedPageSize),
-    );
-    for (const [r, { entity, acc }] of related.entries()) {
-      let lines = '';
-      for (const [t, target] of targets.entries()) {
-        const keys = new Set<string>();
-        for (const record of pulled[t]?.[r] ?? []) {
-          acc.receivedCount += 1;
-          if (target.parentReason !== null) {
-            acc.quarantined.push(
-              quarantineWithParent(entity, target.code, record, target.parentReason),
-            );
-            continue;
-          }
-          const verdict = judgeRelatedRecord(entity, target.code, record);
-          if (!verdict.ok) {
-            acc.quarantined.push(verdict.quarantined);
-          } else if (keys.has(verdict.key)) {
-            acc.quarantined.push(duplicateRelated(entity, target.code, record));
-          } else {
-            keys.add(verdict.key);
-            lines += verdict.line;
-            acc.count += 1;
-          }
-        }
-      }
-      await acc.sink.write(lines);
-    }
-  };
+  get all(): Accumulator[] {
+    return [this.enterprises, ...this.related.map((r) => r.acc), this.feed];
+  }
 
-  try {
-    // 1. The change feed: where the next incremental pull resumes, and (changes) what to pull.
+  private open(entity: string, columns: ColumnSpec[]): Accumulator {
+    const file = `commerce-${entity}-${this.options.window}.ndjson`;
+    return {
+      entity,
+      columns,
+      sink: createNdjsonSink(join(this.options.outDir, file)),
+      count: 0,
+      receivedCount: 0,
+      quarantined: [],
+    };
+  }
+
+  /**
+   * Reads the change feed from `since` (a full pull: from its start) into `change_feed`; returns
+   * the codes it names, first mention first, and the cursor the next incremental pull resumes at.
+   */
+  async readChangeFeed(): Promise<{ changed: string[]; feedCursor: string | null }> {
+    const { feed, options } = this;
     const changed: string[] = [];
     const changedSeen = new Set<string>();
     let since = options.pull.kind === 'changes' ? options.pull.since : undefined;
-    let feedCursor: string | null = since ?? null;
+    let feedCursor: string | null;
     for (;;) {
       options.signal?.throwIfAborted();
-      const page = await client.listChanges({
+      const page = await this.client.listChanges({
         pageSize: options.feedPageSize ?? DEFAULT_FEED_PAGE_SIZE,
         ...(since === undefined ? {} : { since }),
       });
@@ -262,35 +222,137 @@ export async function extractCommerceSource(
       }
       since = page.cursor;
     }
+    return { changed, feedCursor };
+  }
 
-    // 2. The enterprises and their related lists, a batch at a time.
-    if (options.pull.kind === 'full') {
-      let cursor: string | undefined;
-      do {
-        options.signal?.throwIfAborted();
-        const page = await client.listEnterprises({
-          pageSize,
-          ...(cursor === undefined ? {} : { cursor }),
-        });
-        await processBatch(page.items);
-        if (page.nextCursor !== null && page.nextCursor === cursor) {
-          throw new Error(`工商数据接口返回了重复的分页游标，已停止以免死循环：${cursor}`);
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-    } else {
-      for (let start = 0; start < changed.length; start += pageSize) {
-        options.signal?.throwIfAborted();
-        const codes = changed.slice(start, start + pageSize);
-        const details = await mapBounded(codes, concurrency, (code) => client.getEnterprise(code));
-        const found: unknown[] = [];
-        for (const [i, detail] of details.entries()) {
-          if (detail === null) gone.push(codes[i] ?? '');
-          else found.push(detail);
-        }
-        await processBatch(found);
+  /** Every enterprise of the bulk listing, a page at a time. */
+  async pullAll(): Promise<void> {
+    let cursor: string | undefined;
+    do {
+      this.options.signal?.throwIfAborted();
+      const page = await this.client.listEnterprises({
+        pageSize: this.pageSize,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      await this.processBatch(page.items);
+      if (page.nextCursor !== null && page.nextCursor === cursor) {
+        throw new Error(`工商数据接口返回了重复的分页游标，已停止以免死循环：${cursor}`);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+  }
+
+  /** The enterprises the change feed named: each one's detail (gone when the vendor answers 404). */
+  async pullChanged(changed: readonly string[]): Promise<void> {
+    for (let start = 0; start < changed.length; start += this.pageSize) {
+      this.options.signal?.throwIfAborted();
+      const codes = changed.slice(start, start + this.pageSize);
+      const details = await mapBounded(codes, this.concurrency, (code) =>
+        this.client.getEnterprise(code),
+      );
+      const found: unknown[] = [];
+      for (const [i, detail] of details.entries()) {
+        if (detail === null) this.gone.push(codes[i] ?? '');
+        else found.push(detail);
+      }
+      await this.processBatch(found);
+    }
+  }
+
+  /** Judges a batch of enterprise records, then pulls and judges their related lists. */
+  private async processBatch(records: readonly unknown[]): Promise<void> {
+    const targets = await this.judgeEnterprises(records);
+    const pulled = await mapBounded(targets, this.concurrency, (target) =>
+      pullRelatedLists(this.client, target.code, this.relatedPageSize),
+    );
+    for (const [r, { entity, acc }] of this.related.entries()) {
+      let lines = '';
+      for (const [t, target] of targets.entries()) {
+        lines += judgeRelatedList(entity, acc, target, pulled[t]?.[r] ?? []);
+      }
+      await acc.sink.write(lines);
+    }
+  }
+
+  /** Writes the valid, first-seen enterprises; returns whose related lists to pull. */
+  private async judgeEnterprises(records: readonly unknown[]): Promise<PullTarget[]> {
+    const { enterprises, seenEnterprises, pulledCodes } = this;
+    const targets: PullTarget[] = [];
+    let chunk = '';
+    for (const record of records) {
+      enterprises.receivedCount += 1;
+      const verdict = judgeRecord(record);
+      if (verdict.ok && seenEnterprises.has(verdict.uscc)) {
+        const reason = `同一窗口内重复的统一社会信用代码 ${verdict.uscc}（已保留首次出现的记录）`;
+        enterprises.quarantined.push(quarantinedRecord(record, 'duplicate_record', reason));
+        continue;
+      }
+      if (verdict.ok) {
+        seenEnterprises.add(verdict.uscc);
+        chunk += verdict.line;
+        enterprises.count += 1;
+        targets.push({ code: verdict.uscc, parentReason: null });
+        pulledCodes.add(verdict.uscc);
+        continue;
+      }
+      enterprises.quarantined.push(verdict.quarantined);
+      const code = namedCode(record);
+      if (code !== undefined && !pulledCodes.has(code)) {
+        targets.push({ code, parentReason: verdict.quarantined.reason });
+        pulledCodes.add(code);
       }
     }
+    await enterprises.sink.write(chunk);
+    return targets;
+  }
+}
+
+/**
+ * Judges one enterprise's list of one related entity: everything is quarantined with its parent
+ * when the enterprise was; invalid and repeated records are quarantined. Returns the NDJSON lines.
+ */
+function judgeRelatedList(
+  entity: RelatedEntity,
+  acc: Accumulator,
+  target: PullTarget,
+  records: readonly unknown[],
+): string {
+  const keys = new Set<string>();
+  let lines = '';
+  for (const record of records) {
+    acc.receivedCount += 1;
+    if (target.parentReason !== null) {
+      acc.quarantined.push(quarantineWithParent(entity, target.code, record, target.parentReason));
+      continue;
+    }
+    const verdict = judgeRelatedRecord(entity, target.code, record);
+    if (!verdict.ok) {
+      acc.quarantined.push(verdict.quarantined);
+    } else if (keys.has(verdict.key)) {
+      acc.quarantined.push(duplicateRelated(entity, target.code, record));
+    } else {
+      keys.add(verdict.key);
+      lines += verdict.line;
+      acc.count += 1;
+    }
+  }
+  return lines;
+}
+
+export async function extractCommerceSource(
+  client: CommerceSourceClient,
+  options: SourceExtractOptions,
+): Promise<SourceExtractResult> {
+  assertWindow(options.window);
+  await mkdir(options.outDir, { recursive: true });
+  const extraction = new CommerceExtraction(client, options);
+  const all = extraction.all;
+  try {
+    // 1. The change feed: where the next incremental pull resumes, and (changes) what to pull.
+    const { changed, feedCursor } = await extraction.readChangeFeed();
+    // 2. The enterprises and their related lists, a batch at a time.
+    if (options.pull.kind === 'full') await extraction.pullAll();
+    else await extraction.pullChanged(changed);
     for (const acc of all) await acc.sink.end();
     return {
       pull: options.pull,
@@ -303,8 +365,8 @@ export async function extractCommerceSource(
         receivedCount,
       })),
       feedCursor,
-      enterprisesPulled: pulledCodes.size,
-      enterprisesGone: gone,
+      enterprisesPulled: extraction.pulledCodes.size,
+      enterprisesGone: extraction.gone,
     };
   } catch (error) {
     for (const acc of all) acc.sink.destroy();
