@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSimulatorCli, simulatorMain, startSimulatorProcess } from './index.ts';
 
 describe('simulator processes', () => {
-  it.each(['world', 'commerce', 'business', 'tax', 'bank'] as const)(
+  it.each(['world', 'commerce', 'business', 'tax', 'bank', 'finance'] as const)(
     'finds simulators/%s/src/main.ts',
     (name) => {
       expect(existsSync(simulatorMain(name))).toBe(true);

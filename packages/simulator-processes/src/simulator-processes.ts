@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { findRepoRoot } from '@sg/runtime-env';
 
-export type SimulatorName = 'world' | 'commerce' | 'business' | 'tax' | 'bank';
+export type SimulatorName = 'world' | 'commerce' | 'business' | 'tax' | 'bank' | 'finance';
 
 const run = promisify(execFile);
 
