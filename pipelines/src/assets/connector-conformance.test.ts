@@ -10,6 +10,7 @@ import path from 'node:path';
 import * as bank from '@sg/connector-bank';
 import * as business from '@sg/connector-business';
 import * as commerce from '@sg/connector-commerce';
+import * as finance from '@sg/connector-finance';
 import * as tax from '@sg/connector-tax';
 import { openLake } from '@sg/lake';
 import type { ColumnType, Lake } from '@sg/lake';
@@ -120,6 +121,21 @@ const CONTRACTS: Readonly<Record<string, ConnectorContract>> = {
     land: bank.landBankDrops,
     owns: 'inbox',
     errors: [{ error: new bank.BankFileError('unknown_layout', '无法识别'), retryable: false }],
+  },
+  finance: {
+    definition: finance.financeSource,
+    reads: 'inbox',
+    reader: finance.scanFinanceInbox,
+    offline: { file: 'testing/simulated-drops.ts' },
+    schemas: [finance.dropManifestSchema, finance.balanceSheetLineSchema],
+    land: finance.landFinanceInbox,
+    owns: 'inbox',
+    errors: [
+      {
+        error: new finance.FinanceFileError('totals_mismatch', '资产负债表不平'),
+        retryable: false,
+      },
+    ],
   },
 };
 

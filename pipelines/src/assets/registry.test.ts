@@ -85,7 +85,7 @@ describe('asset registry', () => {
     expect(
       SOURCES.flatMap((s) => s.rawTables.map((table) => landingAssetKey(s.name, table.entity))),
     ).toEqual(landingKeys);
-    expect(SOURCES.map((s) => s.name)).toEqual(['commerce', 'business', 'tax', 'bank']);
+    expect(SOURCES.map((s) => s.name)).toEqual(['commerce', 'business', 'tax', 'bank', 'finance']);
   });
 
   it('documents every asset with a Chinese title and an English description stating the grain', () => {

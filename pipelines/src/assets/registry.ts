@@ -5,6 +5,7 @@
 import { bankSource } from '@sg/connector-bank';
 import { businessSource } from '@sg/connector-business';
 import { commerceSource } from '@sg/connector-commerce';
+import { financeSource } from '@sg/connector-finance';
 import { taxSource } from '@sg/connector-tax';
 import { dbtResources } from '@sg/dbt-cli';
 import type { DbtManifest } from '@sg/dbt-cli';
@@ -18,6 +19,7 @@ export const SOURCES: readonly SourceDefinition[] = [
   businessSource,
   taxSource,
   bankSource,
+  financeSource,
 ];
 
 /** The key of a source's raw table, e.g. `raw_tax.vat_invoices`. */
