@@ -2,8 +2,9 @@
 // world (simulators/world), starts the app database (PGlite served over the PostgreSQL protocol),
 // the Temporal dev server and the pipelines worker, the source simulators serving that world
 // (commerce-data API, the legacy business database, the tax API), writes the file sources' drops
-// once per world (the tax bureau's monthly drops, the banks' exports), runs one landing of all four
-// sources + dbt build, then the semantic API and the BI app. Prints the URLs.
+// once per world (the tax bureau's monthly drops, the banks' exports, the company's finance
+// month-end exports), runs one landing of all five sources + dbt build, then the semantic API and
+// the BI app. Prints the URLs.
 // The long-running components are supervised (@sg/process-supervisor): one that dies is restarted
 // with back-off, each death and restart logged to the console and .data/logs/supervisor.log. Only
 // Ctrl-C (or SIGTERM) stops the platform: every child gets SIGTERM, then SIGKILL after its grace.
@@ -37,6 +38,7 @@ const worldDir = join(dataDir, 'world', `${worldSize}-${worldSeed}`);
 // The file sources' inboxes: the pipelines worker reads the same variables (same defaults).
 const taxInbox = process.env['SG_TAX_INBOX_DIR'] ?? join(dataDir, 'tax', 'inbox');
 const bankInbox = process.env['SG_BANK_INBOX_DIR'] ?? join(dataDir, 'bank', 'inbox');
+const financeInbox = process.env['SG_FINANCE_INBOX_DIR'] ?? join(dataDir, 'finance', 'inbox');
 const node = process.execPath;
 const env: Record<string, string> = {
   SG_DATA_DIR: dataDir,
@@ -53,6 +55,7 @@ const env: Record<string, string> = {
   SG_SIM_TAX_OUTBOX_DIR: taxInbox,
   SG_TAX_INBOX_DIR: taxInbox,
   SG_BANK_INBOX_DIR: bankInbox,
+  SG_FINANCE_INBOX_DIR: financeInbox,
   SG_BUSINESS_DB_PORT: String(ports.businessDb),
   SG_SEMANTIC_PORT: String(ports.semantic),
 };
@@ -168,6 +171,25 @@ async function writeBankDrops(): Promise<void> {
   );
 }
 
+/** The finance system's month-end exports (files, not a server): written once per world. */
+async function writeFinanceDrops(): Promise<void> {
+  if (existsSync(financeInbox)) return;
+  console.log('· 写入公司财务月报导出文件 …');
+  await runToCompletion(
+    {
+      name: 'sim-finance',
+      command: node,
+      args: [
+        join(root, 'simulators/finance/src/main.ts'),
+        ...['--world', worldDir, '--out', financeInbox],
+      ],
+      env,
+      cwd: root,
+    },
+    logDir,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(`智慧担保 — 本地启动 (数据目录 ${dataDir}，日志 ${logDir})`);
   console.log(`· 生成模拟世界 (${worldSize}, 种子 ${worldSeed}) …`);
@@ -185,7 +207,7 @@ async function main(): Promise<void> {
     logDir,
   );
   // The file sources' drops are written while the servers start (the pipeline needs both).
-  const fileDrops = Promise.all([writeBankDrops(), writeTaxDrops()]);
+  const fileDrops = Promise.all([writeBankDrops(), writeTaxDrops(), writeFinanceDrops()]);
   fileDrops.catch(() => undefined); // awaited below; a failure must not crash the process first
   const appDb = start('app-db', 'packages/app-db/src/main.ts');
   const temporal = start('temporal', 'pipelines/src/dev-server.ts');
@@ -206,10 +228,10 @@ async function main(): Promise<void> {
   ]);
   console.log('· 应用数据库、Temporal、工商/税务模拟器、业务系统数据库已就绪');
   await fileDrops;
-  console.log('· 税务月度文件、银行流水导出文件已就绪');
+  console.log('· 税务月度文件、银行流水导出文件、公司财务月报已就绪');
 
   start('worker', 'pipelines/src/worker/main.ts');
-  console.log('· 运行数据管道：工商、业务系统、税务、银行数据落地 → dbt 构建 …');
+  console.log('· 运行数据管道：工商、业务系统、税务、银行、公司财务数据落地 → dbt 构建 …');
   await runToCompletion(
     {
       name: 'pipeline-run',
@@ -249,6 +271,7 @@ async function main(): Promise<void> {
   应用数据库 (PostgreSQL 协议) postgres://postgres@${host}:${String(ports.appDb)}/postgres
   税务月度文件               ${taxInbox}
   银行流水导出文件           ${bankInbox}
+  公司财务月报               ${financeInbox}
   模拟世界数据               ${worldDir}
 `);
 }
