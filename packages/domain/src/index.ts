@@ -77,3 +77,17 @@ export {
   yuanStringSchema,
 } from './money.ts';
 export type { Fen, FormatYuanOptions, YuanParseErrorCode } from './money.ts';
+export { SME_SIZE_STANDARD } from './sme-size-standard.ts';
+export type {
+  SmeIndicator,
+  SmeIndustryGroup,
+  SmeSizeStandard,
+  SmeThresholds,
+} from './sme-size-standard.ts';
+export {
+  SME_SIZE_LABELS,
+  SME_SIZE_ORDER,
+  classifySmeSize,
+  smeIndustryGroupOf,
+} from './sme-size.ts';
+export type { SmeSize, SmeSizeInput, SmeSizeResult, SmeUnknownReason } from './sme-size.ts';
