@@ -13,6 +13,7 @@ const PRODUCTION_SOURCES = {
   SG_BUSINESS_DB_URL: 'mariadb://etl_reader:secret@10.0.0.5:3306/dbgs',
   SG_TAX_INBOX_DIR: '/srv/exchange/tax',
   SG_BANK_INBOX_DIR: '/srv/exchange/bank',
+  SG_FINANCE_INBOX_DIR: '/srv/exchange/finance',
 };
 
 const PRODUCTION_COMMERCE_CONFIG = {
@@ -37,6 +38,7 @@ describe('resourcesFromEnv', () => {
           business: { url: 'postgres://postgres@127.0.0.1:5434/postgres' },
           tax: { inboxDir: '/srv/sg/tax/inbox' },
           bank: { inboxDir: '/srv/sg/bank/inbox' },
+          finance: { inboxDir: '/srv/sg/finance/inbox' },
         },
         lake: {
           dataDir: '/srv/sg',
@@ -92,6 +94,7 @@ describe('resourcesFromEnv', () => {
           business: { url: PRODUCTION_SOURCES.SG_BUSINESS_DB_URL },
           tax: { inboxDir: '/srv/exchange/tax' },
           bank: { inboxDir: '/srv/exchange/bank' },
+          finance: { inboxDir: '/srv/exchange/finance' },
         },
         lake: {
           dataPath: 's3://sg-lake/data/',
@@ -109,19 +112,24 @@ describe('resourcesFromEnv', () => {
       env: { SG_ENV: 'production', SG_DATA_DIR: '/srv/sg', ...PRODUCTION_SOURCES },
       error: /工商数据接口配置不完整/,
     },
-    ...(['SG_BUSINESS_DB_URL', 'SG_TAX_INBOX_DIR', 'SG_BANK_INBOX_DIR'] as const).map(
-      (variable) => ({
-        name: `PRODUCTION_WITHOUT_${variable}`,
-        env: {
-          SG_ENV: 'production',
-          SG_DATA_DIR: '/srv/sg',
-          ...PRODUCTION_COMMERCE,
-          ...PRODUCTION_SOURCES,
-          [variable]: '',
-        },
-        error: new RegExp(`生产环境必须设置 ${variable}`),
-      }),
-    ),
+    ...(
+      [
+        'SG_BUSINESS_DB_URL',
+        'SG_TAX_INBOX_DIR',
+        'SG_BANK_INBOX_DIR',
+        'SG_FINANCE_INBOX_DIR',
+      ] as const
+    ).map((variable) => ({
+      name: `PRODUCTION_WITHOUT_${variable}`,
+      env: {
+        SG_ENV: 'production',
+        SG_DATA_DIR: '/srv/sg',
+        ...PRODUCTION_COMMERCE,
+        ...PRODUCTION_SOURCES,
+        [variable]: '',
+      },
+      error: new RegExp(`生产环境必须设置 ${variable}`),
+    })),
     {
       name: 'BUSINESS_DB_URL_OF_UNKNOWN_KIND',
       env: { SG_DATA_DIR: '/srv/sg', SG_BUSINESS_DB_URL: 'oracle://legacy:1521/x' },

@@ -18,10 +18,15 @@ import type { FinanceEntity } from './type-mapping.ts';
 
 export const FINANCE_SOURCE = 'finance';
 
+/** Quarantine reasons of rows the export adds beyond the books' lines. */
+const EXPORT_ONLY: ReadonlySet<string> = new Set(['subtotal_row', 'duplicate_item_code']);
+
 export interface FinanceEntityLanding {
   readonly entity: FinanceEntity;
   readonly landing: LandingResult;
   readonly skippedRows: number;
+  /** Quarantined rows that are no line of the books (subtotal rows, repeated codes). */
+  readonly exportOnlyRows: number;
 }
 
 export interface FinanceDropLanding {
@@ -74,7 +79,12 @@ export async function landFinanceDrop(
         },
         options.landOptions?.(entity) ?? {},
       );
-      entities.push({ entity, landing, skippedRows: sheet.skippedRows });
+      entities.push({
+        entity,
+        landing,
+        skippedRows: sheet.skippedRows,
+        exportOnlyRows: sheet.quarantined.filter((q) => EXPORT_ONLY.has(q.reasonCode ?? '')).length,
+      });
     }
     return { drop: drop.drop, period: manifest.period, sequence: manifest.sequence, entities };
   } finally {

@@ -5,7 +5,17 @@ import type { RawTableDefinition, SourceDefinition } from '@sg/source-contract';
 import { assertInboxExists, inboxDirFromEnvironment } from '@sg/source-contract';
 import { FINANCE_DROP_REFUSED } from './finance-errors.ts';
 import { FINANCE_SOURCE, landFinanceInbox } from './land.ts';
+import type { FinanceDropLanding } from './land.ts';
 import { FINANCE_COLUMNS } from './type-mapping.ts';
+
+/** Per raw table, the quarantined rows that are no line of the books (for reconciliation). */
+function exportOnlyRowsOf(landed: readonly FinanceDropLanding[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entity of landed.flatMap((drop) => drop.entities)) {
+    counts[entity.entity] = (counts[entity.entity] ?? 0) + entity.exportOnlyRows;
+  }
+  return counts;
+}
 
 const INBOX = {
   variable: 'SG_FINANCE_INBOX_DIR',
@@ -84,6 +94,7 @@ export const financeSource: SourceDefinition<FinanceSourceConfig> = {
           sequence: drop.sequence,
           drop: drop.drop,
         })),
+        exportOnlyRows: exportOnlyRowsOf(result.landed),
         supersededDrops: [...result.superseded],
         incompleteDrops: [...result.incomplete],
         refusedDrops: refused.map((r) => ({ drop: r.drop, kind: r.kind, message: r.message })),

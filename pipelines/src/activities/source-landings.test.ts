@@ -1,10 +1,11 @@
-// The landing activity for each of the four registered sources (MockActivityEnvironment, each
-// source's settings read by its own definition) against real inputs made from the
-// tiny world (seed 640000): the commerce simulator serving it (child process), the legacy business
-// database seeded into the real PostgreSQL (a database of its own, dropped after), the tax bureau's
-// monthly drops of every period and the banks' drops written by their simulators' CLIs, and a real
-// DuckLake lake in a temp folder. Every entity reconciles with the world's manifest:
-// landed + quarantined (+ bank copies collapsed across overlapping drops) = the world's rows.
+// The landing activity for each of the five registered sources (MockActivityEnvironment, each
+// source's settings read by its own definition) against real inputs made from the tiny world
+// (seed 640000): the commerce simulator serving it (child process), the legacy business database
+// seeded into the real PostgreSQL (a database of its own, dropped after), the tax bureau's monthly
+// drops of every period, the banks' drops and the finance system's month-end exports written by
+// their simulators' CLIs, and a real DuckLake lake in a temp folder. Every entity reconciles with
+// the world's manifest: landed + quarantined (+ bank copies collapsed across overlapping drops,
+// − the finance exports' subtotal rows) = the world's rows.
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
@@ -258,8 +259,21 @@ describe('landSource bank (the bank simulator’s drops of the tiny world)', () 
   );
 });
 
+describe('landSource finance (the finance simulator’s month-end exports of the tiny world)', () => {
+  it('lands every month, window = month, the restated month once; rows reconcile with the world', async () => {
+    const result = await land('finance');
+    const months = result.details['periods'] as { period: string; sequence: number }[];
+    expect(months.map((m) => m.period)).toEqual([...months.map((m) => m.period)].sort());
+    expect(months.filter((m) => m.sequence === 2)).toHaveLength(1);
+    expect(result.details['supersededDrops']).toHaveLength(1);
+    const { received, world } = reconciled(result);
+    expect(Object.keys(world)).toHaveLength(3); // every finance table
+    expect(received).toEqual(world);
+  });
+});
+
 describe('the landing assets of the registry', () => {
-  it('are exactly the raw tables the four activities wrote into the lake', async () => {
+  it('are exactly the raw tables the five activities wrote into the lake', async () => {
     const lake = await openLake(testLake.config, { readOnly: true });
     try {
       const reader = await lake.connection.runAndReadAll(

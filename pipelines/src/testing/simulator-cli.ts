@@ -68,6 +68,11 @@ export async function writeBankDrops(worldDir: string, inboxDir: string): Promis
   await runSimulatorCli('bank', ['--world', worldDir, '--out', inboxDir]);
 }
 
+/** Writes the finance system's month-end exports of the world into `inboxDir`. */
+export async function writeFinanceDrops(worldDir: string, inboxDir: string): Promise<void> {
+  await runSimulatorCli('finance', ['--world', worldDir, '--out', inboxDir]);
+}
+
 /** Creates the legacy tables in the (empty) database at `url` and seeds the world's rows. */
 export async function seedBusinessDatabase(worldDir: string, url: string): Promise<void> {
   await runSimulatorCli('business', ['seed', '--world', worldDir, '--url', url]);

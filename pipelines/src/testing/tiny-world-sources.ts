@@ -1,7 +1,8 @@
-// The four sources of the tiny world (seed 640000), made real for tests that land them: the
+// The five sources of the tiny world (seed 640000), made real for tests that land them: the
 // commerce simulator serving the world (child process), the legacy business database seeded into
-// a database of its own on the test PostgreSQL, and the tax bureau's monthly drops of every period
-// and the banks' drops written into inbox folders by their simulators' CLIs.
+// a database of its own on the test PostgreSQL, and the tax bureau's monthly drops of every period,
+// the banks' drops and the finance system's month-end exports written into inbox folders by their
+// simulators' CLIs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import {
   seedBusinessDatabase,
   worldTaxPeriods,
   writeBankDrops,
+  writeFinanceDrops,
   writeTaxDrops,
 } from './simulator-cli.ts';
 import type { WorldManifest } from './simulator-cli.ts';
@@ -29,7 +31,7 @@ export interface TinyWorldSources {
   readonly periods: readonly string[];
   readonly simulator: SimulatorProcess;
   readonly businessDb: ServerTestDatabase;
-  readonly inboxes: { readonly tax: string; readonly bank: string };
+  readonly inboxes: { readonly tax: string; readonly bank: string; readonly finance: string };
   /** The variables that point `resourcesFromEnv` at these sources. */
   readonly env: Readonly<Record<string, string>>;
   dispose(): Promise<void>;
@@ -37,18 +39,23 @@ export interface TinyWorldSources {
 
 const API = { apiKey: 'tiny-world-key', apiSecret: 'tiny-world-secret' };
 
-/** Generates the tiny world and starts or writes its four sources (`name`: the database's). */
+/** Generates the tiny world and starts or writes its five sources (`name`: the database's). */
 export async function prepareTinyWorldSources(name: string): Promise<TinyWorldSources> {
   const dir = await mkdtemp(path.join(tmpdir(), `sg-${name}-`));
   const worldDir = path.join(dir, 'world');
   const manifest = await generateTinyWorld(worldDir);
   const periods = await worldTaxPeriods(worldDir);
-  const inboxes = { tax: path.join(dir, 'tax-inbox'), bank: path.join(dir, 'bank-inbox') };
+  const inboxes = {
+    tax: path.join(dir, 'tax-inbox'),
+    bank: path.join(dir, 'bank-inbox'),
+    finance: path.join(dir, 'finance-inbox'),
+  };
   const [simulator, businessDb] = await Promise.all([
     startCommerceSimulatorProcess({ worldDir, rateLimit: 0, ...API }),
     createPostgresTestDatabase(name),
     writeTaxDrops(worldDir, inboxes.tax, periods),
     writeBankDrops(worldDir, inboxes.bank),
+    writeFinanceDrops(worldDir, inboxes.finance),
   ]);
   await seedBusinessDatabase(worldDir, businessDb.url);
   return {
@@ -66,6 +73,7 @@ export async function prepareTinyWorldSources(name: string): Promise<TinyWorldSo
       SG_BUSINESS_DB_URL: businessDb.url,
       SG_TAX_INBOX_DIR: inboxes.tax,
       SG_BANK_INBOX_DIR: inboxes.bank,
+      SG_FINANCE_INBOX_DIR: inboxes.finance,
     },
     async dispose() {
       await simulator.stop();
@@ -89,7 +97,8 @@ export function receivedByAsset(landings: readonly LandingMetadata[]): Record<st
  * One source's landing against the world, per raw table the world has a file for
  * (`sources/<source>/<entity>.ndjson`; tables only the landing makes — change feed, deletions,
  * drift — are left out): what the source received (landed + quarantined, + the copies collapsed
- * across overlapping drops a source reports as `collapsedDuplicates`) and the world's rows.
+ * across overlapping drops a source reports as `collapsedDuplicates`, − the rows a file adds
+ * beyond the records, such as subtotal lines, reported as `exportOnlyRows`) and the world's rows.
  */
 export function reconcileWithWorld(
   manifest: WorldManifest,
@@ -98,6 +107,7 @@ export function reconcileWithWorld(
 ): { readonly received: Record<string, number>; readonly world: Record<string, number> } {
   const all = receivedByAsset(metadata.landings);
   const collapsed = (metadata.details['collapsedDuplicates'] ?? {}) as Record<string, number>;
+  const exportOnly = (metadata.details['exportOnlyRows'] ?? {}) as Record<string, number>;
   const received: Record<string, number> = {};
   const world: Record<string, number> = {};
   for (const { entity } of source.rawTables) {
@@ -105,7 +115,7 @@ export function reconcileWithWorld(
     if (rows === undefined) continue;
     const asset = `raw_${source.name}.${entity}`;
     world[asset] = rows;
-    received[asset] = (all[asset] ?? 0) + (collapsed[entity] ?? 0);
+    received[asset] = (all[asset] ?? 0) + (collapsed[entity] ?? 0) - (exportOnly[entity] ?? 0);
   }
   return { received, world };
 }

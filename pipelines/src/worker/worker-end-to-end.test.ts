@@ -1,6 +1,6 @@
-// End to end with every real part: the tiny world's four sources (commerce simulator as a child
-// process, the legacy database seeded into PostgreSQL, the tax and bank simulators' drops in their
-// inboxes), a fresh lake, the real activities and resources (chosen from environment variables, as
+// End to end with every real part: the tiny world's five sources (commerce simulator as a child
+// process, the legacy database seeded into PostgreSQL, the tax, bank and finance simulators' drops
+// in their inboxes), a fresh lake, the real activities and resources (chosen from environment variables, as
 // in production), the dbt project, a Temporal dev server and the pipelines worker running
 // `sourcesLandingAndBuild`. Run for both lake catalogs: SQLite (the local default) and PostgreSQL
 // (the production setting); the sources are made once and shared. What a user relies on: every
@@ -114,14 +114,21 @@ describe.each(TEST_CATALOG_KINDS)('sourcesLandingAndBuild end to end, %s catalog
       business: { url: sources.businessDb.url },
       tax: { inboxDir: sources.inboxes.tax },
       bank: { inboxDir: sources.inboxes.bank },
+      finance: { inboxDir: sources.inboxes.finance },
     });
   });
 
-  it('lands all four sources, every row reconciling with the world, then builds the mart', async () => {
+  it('lands all five sources, every row reconciling with the world, then builds the mart', async () => {
     first = await runSourcesLanding(temporal.client, { window: WINDOW, taskQueue });
     expect(first.outcome).toBe('started');
     const { dbt, planned } = first.result;
-    expect(planned.map((source) => source.name)).toEqual(['commerce', 'business', 'tax', 'bank']);
+    expect(planned.map((source) => source.name)).toEqual([
+      'commerce',
+      'business',
+      'tax',
+      'bank',
+      'finance',
+    ]);
     for (const source of SOURCES) {
       const { received, world } = reconcileWithWorld(
         sources.manifest,
@@ -142,15 +149,25 @@ describe.each(TEST_CATALOG_KINDS)('sourcesLandingAndBuild end to end, %s catalog
     expect(periods.map((p) => p.period)).toEqual(sources.periods);
 
     if (dbt === null) throw new Error('dbt did not build');
-    expect(dbt).toMatchObject({ select: '+enterprises', success: true, problems: [] });
+    expect(dbt).toMatchObject({ success: true, problems: [] });
+    expect(dbt.select.split(' ')).toEqual(
+      expect.arrayContaining(['+enterprises', '+stg_tax__vat_invoices', '+stg_bank__transactions']),
+    );
     expect(dbt.statusCounts.error + dbt.statusCounts.fail).toBe(0);
     expect(dbt.statusCounts.pass).toBeGreaterThan(0);
-    // Every model and seed the mart is built from, as dbt's manifest says.
-    expect(dbt.assets.map((asset) => asset.asset)).toEqual([
-      'reference.ref_regions',
-      'reference.ref_industries',
-      'staging.stg_commerce__enterprises',
+    // Every model and seed downstream of the sources and what they read, as dbt's manifest says.
+    expect([...dbt.assets.map((asset) => asset.asset)].sort()).toEqual([
       MARTS_ENTERPRISES,
+      'reference.ref_industries',
+      'reference.ref_regions',
+      'staging.stg_bank__accounts',
+      'staging.stg_bank__loan_schedules',
+      'staging.stg_bank__loans',
+      'staging.stg_bank__repayments',
+      'staging.stg_bank__transactions',
+      'staging.stg_commerce__enterprises',
+      'staging.stg_tax__tax_payments',
+      'staging.stg_tax__vat_invoices',
     ]);
     // One mart row per enterprise landed (the quarantined ones never reach it).
     const enterprises = commerce.landings.find((l) => l.asset === 'raw_commerce.enterprises');
