@@ -5,11 +5,13 @@
  * and releases (docs/domain.md §5). Withdrawn applications older than 180 days are purged, as the
  * legacy system does, so a later asOf drops rows that an earlier one had.
  */
+import { approvalLog } from './approval-log.ts';
 import { BANKS } from './banks.ts';
 import { bankLoanNo } from './bank-source.ts';
+import { userIdOf, writeBusinessReference } from './business-reference.ts';
 import type { ContractHistory } from './contract-history.ts';
 import { OFFICERS } from './guarantee-book.ts';
-import type { Contract } from './guarantee-book.ts';
+import type { Application, Contract } from './guarantee-book.ts';
 import { nameVariant, toFullWidth, withWrongCheckChar } from './perturbations.ts';
 import { STREAM, streamFor } from './subjects.ts';
 import { beijingTimestamp, epochDayToIsoDate } from './world-calendar.ts';
@@ -34,6 +36,7 @@ function id(prefix: string, n: number): string {
   return `${prefix}${String(n).padStart(8, '0')}`;
 }
 
+/** The partner banks, then the reference tables (dictionary, organisation, users, products). */
 export function writeBankPartners(context: WorldContext): void {
   for (const bank of BANKS) {
     context.files.write('sources/business/t_bank_partner.ndjson', {
@@ -43,12 +46,14 @@ export function writeBankPartners(context: WorldContext): void {
       risk_share_pct: bank.riskSharePct,
     });
   }
+  writeBusinessReference(context);
 }
 
 export function writeBusiness(context: WorldContext, view: SubjectView): void {
   const { subject, customer, perturbations } = view;
   if (customer === null) return;
   const random = streamFor(context.seed, STREAM.business, 70_000_000 + subject.index);
+  const legacy = streamFor(context.seed, STREAM.businessLegacy, 70_000_000 + subject.index);
   const files = context.files;
   const asOf = context.asOfDay;
 
@@ -98,6 +103,7 @@ export function writeBusiness(context: WorldContext, view: SubjectView): void {
       term_months: application.termMonths,
       purpose: application.purpose,
       channel: application.channel,
+      is_renewal: application.renewal === true ? 1 : 0,
       status,
       updated_at: stamp(Math.min(asOf, application.decidedDay), random),
     });
@@ -108,12 +114,14 @@ export function writeBusiness(context: WorldContext, view: SubjectView): void {
       project_id: projectId,
       application_id: applicationId,
       officer_name: application.officerA,
+      officer_user_id: userIdOf(application.officerA),
       investigated_at: stamp(application.investigatedDay, random),
       approved_at: approved ? stamp(application.decidedDay, random) : null,
-      approved_amount_fen: approved ? application.amountFen : null,
+      approved_amount_fen: application.contract?.amountFen ?? null,
       decision: approved ? '同意' : '否决',
       updated_at: stamp(Math.min(asOf, application.decidedDay), random),
     });
+    writeApprovalLog(context, application, projectId, legacy);
     const contract = application.contract;
     const history = contract === null ? undefined : view.histories.get(contract);
     if (contract !== null && history !== undefined) {
@@ -143,6 +151,10 @@ function writeContract(
     start_date: epochDayToIsoDate(contract.startDay),
     end_date: epochDayToIsoDate(contract.endDay),
     fee_rate_bp: contract.feeRateBp,
+    product_code: contract.product?.code ?? null,
+    repayment_type: contract.repaymentType ?? null,
+    renews_contract_no: contract.renewsContractNo ?? null,
+    bank_contract_no: bankGuaranteeContractNo(contract),
     status: history.contractStatus,
     updated_at: stamp(closedDay ?? contract.startDay, random),
   });
@@ -209,6 +221,16 @@ function writeContract(
     });
   }
 
+  if (contract.feeBreach === true && contract.feeCap !== undefined && contract.feeCap !== null) {
+    files.write('ground-truth/fee-breaches.ndjson', {
+      contract_no: contract.contractNo,
+      product_code: contract.product?.code ?? null,
+      guaranteed_amount_fen: contract.amountFen,
+      fee_rate_bp: contract.feeRateBp,
+      cap_bp: contract.feeCap.capBp,
+      cap_label: contract.feeCap.label,
+    });
+  }
   const fee = (type: string, amount: number): void => {
     files.write('sources/business/t_fee.ndjson', {
       fee_id: id('FE', nextNumber(context, 'fee')),
@@ -320,7 +342,7 @@ function writeMonitoring(
       check_id: id('PC', nextNumber(context, 'check')),
       contract_no: contract.contractNo,
       checked_at: stamp(day, random),
-      officer_name: random.chance(0.8) ? officer : random.pick(OFFICERS),
+      ...checkOfficer(random.chance(0.8) ? officer : random.pick(OFFICERS)),
       finding: warned
         ? random.pick([
             '销售收入明显下滑',
@@ -354,6 +376,43 @@ function writeMonitoring(
       contract_no: contract.contractNo,
       classified_at: stamp(day, random),
       risk_class: riskClass,
+    });
+  }
+}
+
+function checkOfficer(name: string): { officer_name: string; officer_user_id: string } {
+  return { officer_name: name, officer_user_id: userIdOf(name) };
+}
+
+/** The bank's own number for its 保证合同 with the company: <bank code>BZ<contract number>. */
+export function bankGuaranteeContractNo(contract: Contract): string {
+  return `${contract.bank.bankCode}BZ${contract.contractNo.replace(/^DB/, '').replace('-', '')}`;
+}
+
+function writeApprovalLog(
+  context: WorldContext,
+  application: Application,
+  projectId: string,
+  legacy: SeededRandom,
+): void {
+  const entries = approvalLog(
+    {
+      officerA: application.officerA,
+      investigatedDay: application.investigatedDay,
+      decidedDay: application.decidedDay,
+      approved: application.contract !== null,
+    },
+    legacy,
+  );
+  for (const entry of entries) {
+    context.files.write('sources/business/t_approval_log.ndjson', {
+      log_id: id('AL', nextNumber(context, 'approval')),
+      project_id: projectId,
+      step: entry.step,
+      user_id: entry.userId,
+      opinion: entry.opinion,
+      meeting_no: entry.meeting,
+      acted_at: stamp(entry.day, legacy),
     });
   }
 }

@@ -34,6 +34,7 @@ export function contractHistory(
     contract.loanRateBp,
     contract.startDay,
     contract.termMonths,
+    contract.repaymentType,
   );
   const defaultDay = contract.defaultDay;
   const periods: PeriodOutcome[] = schedule.map((period) => {

@@ -40,6 +40,7 @@ function defaultOn(
       contract.loanRateBp,
       contract.startDay,
       contract.termMonths,
+      contract.repaymentType,
     ).filter((p) => p.dueDay >= fromDay && p.dueDay <= asOfDay && p.periodNo > 1);
     const period = due.length === 0 ? undefined : due[random.int(0, Math.min(2, due.length - 1))];
     if (period === undefined) return null;

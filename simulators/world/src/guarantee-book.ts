@@ -8,6 +8,16 @@
 import type { SeededRandom } from '@sg/simulator-kit';
 import { BANKS } from './banks.ts';
 import type { Bank } from './banks.ts';
+import {
+  DEFAULT_FEE_CAPS,
+  FIRST_CHANNELS,
+  RENEWAL_CHANNEL,
+  feeCapFor,
+  productFor,
+  purposesFor,
+  repaymentTypeFor,
+} from './guarantee-products.ts';
+import type { FeeCap, GuaranteeProduct, RepaymentType } from './guarantee-products.ts';
 import { STREAM, streamFor } from './subjects.ts';
 import type { Subject } from './subjects.ts';
 import { addMonths, yearOf } from './world-calendar.ts';
@@ -32,13 +42,26 @@ export interface Contract {
   readonly plantedGuarantors: PlannedGuarantor[];
   /** First missed due date, when the borrower defaults on this contract. */
   defaultDay: number | null;
+  /** 业务品种 (guarantee-products.ts); absent on the bank's own unguaranteed loans. */
+  readonly product?: GuaranteeProduct;
+  /** Absent means equal principal (等额本金), the bank's own loans. */
+  readonly repaymentType?: RepaymentType;
+  /** The contract this one renews (续贷), when it does. */
+  readonly renewsContractNo?: string | null;
+  /** The annual fee cap that binds this contract, when one does. */
+  readonly feeCap?: FeeCap | null;
+  /** True when the fee rate was planted above its cap (ground-truth/fee-breaches.ndjson). */
+  readonly feeBreach?: boolean;
 }
 
 export type ApplicationOutcome = 'withdrawn' | 'rejected' | 'approved';
 
 export interface Application {
   readonly appliedDay: number;
+  /** Amount applied for; the approved amount (contract.amountFen) is often cut below it. */
   readonly amountFen: number;
+  /** A renewal (续贷) filed before the previous guarantee ends. */
+  readonly renewal?: boolean;
   readonly termMonths: number;
   readonly purpose: string;
   readonly channel: string;
@@ -57,8 +80,6 @@ export interface Customer {
 }
 
 export const OFFICERS = ['张伟', '李娜', '王磊', '马静', '杨帆', '刘洋', '陈晨', '赵敏'];
-const PURPOSES = ['流动资金周转', '采购原材料', '购置设备', '扩大养殖规模', '春耕备耕', '厂房改造'];
-const CHANNELS = ['线下网点', '银行推荐', '政府推荐', '小程序', '老客户续贷'];
 const TERMS: readonly (readonly [number, number])[] = [
   [12, 70],
   [6, 10],
@@ -82,6 +103,36 @@ export interface BookContext {
   readonly asOfDay: number;
   readonly historyStartDay: number;
   readonly customerShare: number;
+  /** Annual fee caps (default DEFAULT_FEE_CAPS). */
+  readonly feeCaps?: readonly FeeCap[];
+}
+
+/** Share of contracts whose fee is planted above its cap. */
+const FEE_BREACH_SHARE = 0.015;
+/** Share of approvals cut below the amount applied for. */
+const APPROVAL_CUT_SHARE = 0.35;
+
+/**
+ * The amount the customer applied for, given what was approved: about a third of approvals are
+ * cut to 50–90% of the request (the request rounded to whole 万元).
+ */
+function appliedAmountFen(approvedFen: number, random: SeededRandom): number {
+  if (!random.chance(APPROVAL_CUT_SHARE)) return approvedFen;
+  const cut = 0.5 + random.next() * 0.4;
+  return Math.max(approvedFen + 1_000_000, Math.ceil(approvedFen / cut / 1_000_000) * 1_000_000);
+}
+
+/** Fee rate within the binding cap, or planted above it (a breach kept in ground truth). */
+function feeTerms(
+  drawnBp: number,
+  cap: FeeCap | null,
+  random: SeededRandom,
+): { feeRateBp: number; feeBreach: boolean } {
+  if (cap === null) return { feeRateBp: drawnBp, feeBreach: false };
+  if (random.chance(FEE_BREACH_SHARE)) {
+    return { feeRateBp: cap.capBp + random.pick([20, 50, 80]), feeBreach: true };
+  }
+  return { feeRateBp: Math.min(drawnBp, cap.capBp), feeBreach: false };
 }
 
 /** Contract numbers are sequential in plan order: DB<year>-<seq>. */
@@ -102,6 +153,7 @@ export function planCustomer(
   customerOrdinal: () => number,
 ): Customer | null {
   const random = streamFor(context.seed, STREAM.business, subject.index);
+  const legacy = streamFor(context.seed, STREAM.businessLegacy, subject.index);
   if (!random.chance(context.customerShare)) return null;
   const firstDay = Math.max(context.historyStartDay, subject.establishedDay + 180);
   const lastDay = context.asOfDay - 20;
@@ -119,13 +171,15 @@ export function planCustomer(
   days.sort((a, b) => a - b);
   const applications: Application[] = [];
   let busyUntil = -1_000_000;
+  let lastContractNo: string | null = null;
   for (const drawnDay of days) {
     const termMonths = random.weighted(TERMS, ([, w]) => w)[0];
     const amount = amountFen(random, subject);
     // While a guarantee is in force, the next application is a renewal (续贷) filed shortly
     // before it ends; the new guarantee starts after the old loan is repaid.
     const renewalDay = busyUntil - random.int(5, 30);
-    const appliedDay = drawnDay < busyUntil ? renewalDay : drawnDay;
+    const renewal = drawnDay < busyUntil;
+    const appliedDay = renewal ? renewalDay : drawnDay;
     if (appliedDay > lastDay) break;
     const investigatedDay = appliedDay + random.int(3, 12);
     const decidedDay = investigatedDay + random.int(5, 25);
@@ -138,25 +192,39 @@ export function planCustomer(
     if (outcome === 'approved') {
       const endDay = addMonths(startDay, termMonths);
       busyUntil = endDay;
+      const product = productFor(subject, amount);
+      const feeCap = feeCapFor(product, amount, context.feeCaps ?? DEFAULT_FEE_CAPS);
+      const contractNo = numbering.take(startDay);
+      const bank = random.weighted(BANKS, (b) => b.weight);
+      const loanRateBp = random.int(380, 650);
+      const drawnFeeBp = random.pick([80, 100, 120, 150, 180, 200]);
       contract = {
-        contractNo: numbering.take(startDay),
-        bank: random.weighted(BANKS, (b) => b.weight),
+        contractNo,
+        bank,
         amountFen: amount,
         termMonths,
-        loanRateBp: random.int(380, 650),
-        feeRateBp: random.pick([80, 100, 120, 150, 180, 200]),
+        loanRateBp,
+        ...feeTerms(drawnFeeBp, feeCap, legacy),
         startDay,
         endDay,
         plantedGuarantors: [],
         defaultDay: null,
+        product,
+        repaymentType: repaymentTypeFor(product, legacy),
+        renewsContractNo: renewal ? lastContractNo : null,
+        feeCap,
       };
+      lastContractNo = contractNo;
     }
+    const purpose = random.pick(purposesFor(subject));
+    const drawnChannel = random.pick(FIRST_CHANNELS);
     applications.push({
       appliedDay,
-      amountFen: amount,
+      amountFen: contract === null ? amount : appliedAmountFen(amount, legacy),
+      renewal,
       termMonths,
-      purpose: random.pick(PURPOSES),
-      channel: random.pick(CHANNELS),
+      purpose,
+      channel: renewal ? RENEWAL_CHANNEL : drawnChannel,
       outcome,
       investigatedDay,
       decidedDay: outcome === 'withdrawn' ? investigatedDay : decidedDay,

@@ -1,0 +1,149 @@
+// The legacy business tables of the demo world obey the business rules (issue 11): approvals cut
+// below requests, renewals linked to the customer's own earlier contract, purposes and channels
+// that fit the applicant, repayment types by product, fees within their caps except the planted
+// breaches, and an approval log that agrees with each project's decision.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWorld } from './generate-world.ts';
+import { feeCapFor, PRODUCTS } from './guarantee-products.ts';
+
+type Row = Record<string, unknown>;
+const outDir = mkdtempSync(join(tmpdir(), 'sg-world-business-'));
+
+function rows(file: string): Row[] {
+  const text = readFileSync(join(outDir, file), 'utf8').trimEnd();
+  return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line) as Row);
+}
+function str(row: Row | undefined, field: string): string {
+  const value = row?.[field];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+const num = (row: Row | undefined, field: string): number => Number(row?.[field] ?? NaN);
+
+let applications: Row[] = [];
+let projects: Row[] = [];
+let contracts: Row[] = [];
+let customers: Map<string, Row>;
+
+beforeAll(async () => {
+  await generateWorld({ size: 'demo', outDir });
+  applications = rows('sources/business/t_application.ndjson');
+  projects = rows('sources/business/t_project.ndjson');
+  contracts = rows('sources/business/t_guarantee_contract.ndjson');
+  customers = new Map(
+    rows('sources/business/t_customer.ndjson').map((c) => [str(c, 'customer_id'), c]),
+  );
+}, 120_000);
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('legacy business tables of the demo world', () => {
+  it('cuts about a third of approvals below the amount applied for, never above it', () => {
+    const applied = new Map(applications.map((a) => [str(a, 'application_id'), a]));
+    const approved = projects.filter((p) => p['approved_amount_fen'] !== null);
+    const cut = approved.filter(
+      (p) =>
+        num(p, 'approved_amount_fen') < num(applied.get(str(p, 'application_id')), 'amount_fen'),
+    );
+    expect(
+      approved.every(
+        (p) =>
+          num(p, 'approved_amount_fen') <= num(applied.get(str(p, 'application_id')), 'amount_fen'),
+      ),
+    ).toBe(true);
+    expect(cut.length / approved.length).toBeGreaterThan(0.2);
+    expect(cut.length / approved.length).toBeLessThan(0.5);
+  });
+
+  it('renews only an earlier contract of the same customer, through 老客户续贷', () => {
+    const projectById = new Map(projects.map((p) => [str(p, 'project_id'), p]));
+    const applicationById = new Map(applications.map((a) => [str(a, 'application_id'), a]));
+    const customerOf = (contract: Row | undefined): string =>
+      str(
+        applicationById.get(str(projectById.get(str(contract, 'project_id')), 'application_id')),
+        'customer_id',
+      );
+    const byNo = new Map(contracts.map((c) => [str(c, 'contract_no'), c]));
+    const renewals = contracts.filter((c) => c['renews_contract_no'] !== null);
+    expect(renewals.length).toBeGreaterThan(0);
+    for (const renewal of renewals) {
+      const renewed = byNo.get(str(renewal, 'renews_contract_no'));
+      expect(customerOf(renewed)).toBe(customerOf(renewal));
+      expect(str(renewed, 'start_date') < str(renewal, 'start_date')).toBe(true);
+    }
+    for (const application of applications) {
+      expect(application['channel'] === '老客户续贷').toBe(application['is_renewal'] === 1);
+    }
+  });
+
+  it('files 春耕备耕 and 养殖 purposes only for farm and agricultural applicants', () => {
+    const farmPurposes = applications.filter((a) =>
+      ['春耕备耕', '扩大养殖规模'].includes(str(a, 'purpose')),
+    );
+    expect(farmPurposes.length).toBeGreaterThan(0);
+    for (const application of farmPurposes) {
+      const customer = customers.get(str(application, 'customer_id'));
+      const agricultural =
+        ['农户', '农民专业合作社'].includes(str(customer, 'customer_type')) ||
+        str(customer, 'industry_code').slice(0, 2) <= '05';
+      expect(agricultural, str(application, 'application_id')).toBe(true);
+    }
+  });
+
+  it('repays mostly interest-only with principal at maturity, some amortising', () => {
+    const counts = new Map<string, number>();
+    for (const c of contracts) {
+      const type = str(c, 'repayment_type');
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    const bullet =
+      (counts.get('interest_monthly_bullet') ?? 0) + (counts.get('interest_quarterly_bullet') ?? 0);
+    expect(bullet / contracts.length).toBeGreaterThan(0.5);
+    expect(counts.get('equal_principal') ?? 0).toBeGreaterThan(0);
+    expect(counts.get('equal_instalment') ?? 0).toBeGreaterThan(0);
+  });
+
+  it('keeps fees within their caps except the breaches planted in ground truth', () => {
+    const breaches = new Set(
+      rows('ground-truth/fee-breaches.ndjson').map((b) => str(b, 'contract_no')),
+    );
+    expect(breaches.size).toBeGreaterThan(0);
+    const overCap = contracts.filter((c) => {
+      const product = PRODUCTS.find((p) => p.code === str(c, 'product_code'));
+      if (product === undefined)
+        throw new Error(`contract without product ${str(c, 'contract_no')}`);
+      const cap = feeCapFor(product, num(c, 'guaranteed_amount_fen'));
+      return cap !== null && num(c, 'fee_rate_bp') > cap.capBp;
+    });
+    expect(new Set(overCap.map((c) => str(c, 'contract_no')))).toEqual(breaches);
+  });
+
+  it('logs A角, B角, the committee and the approver in line with each decision', () => {
+    const log = rows('sources/business/t_approval_log.ndjson');
+    const byProject = new Map<string, Row[]>();
+    for (const entry of log) {
+      const list = byProject.get(str(entry, 'project_id')) ?? [];
+      list.push(entry);
+      byProject.set(str(entry, 'project_id'), list);
+    }
+    expect(byProject.size).toBe(projects.length);
+    expect(log.some((e) => e['opinion'] === 'reconsider')).toBe(true);
+    expect(log.some((e) => e['opinion'] === 'veto')).toBe(true);
+    for (const project of projects) {
+      const entries = byProject.get(str(project, 'project_id')) ?? [];
+      const steps = new Set(entries.map((e) => str(e, 'step')));
+      expect(steps.has('investigate_a') && steps.has('investigate_b')).toBe(true);
+      const last = entries.filter((e) => e['step'] === 'committee_result').at(-1);
+      const approved = project['decision'] === '同意';
+      expect(last?.['opinion'] === 'agree').toBe(approved);
+      expect(steps.has('approve')).toBe(approved);
+      expect(entries.find((e) => e['step'] === 'investigate_a')?.['user_id']).toBe(
+        project['officer_user_id'],
+      );
+    }
+  });
+});
