@@ -16,6 +16,9 @@ import type { RawRecord, TestLake } from '@sg/lake/testing';
 import { DbtRunError, runDbt } from './run-dbt.ts';
 import { createTestDbtProject } from './testing/test-dbt-project.ts';
 
+/** The lake here lands only commerce: build the enterprises mart and what it reads, as the pipelines do. */
+const BUILD_ENTERPRISES = ['build', '--select', '+enterprises'];
+
 /** The mart rows the fixtures must produce (one per enterprise, joined to the test seeds). */
 const EXPECTED_ENTERPRISES = [
   {
@@ -111,7 +114,7 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
       await requestFor('2024-06-02', [ENTERPRISE_YINCHUAN_MILL, ENTERPRISE_SHIZUISHAN_SOFTWARE]),
     );
 
-    const summary = await runDbt(['build'], { lakeConfig: testLake.config, projectDir });
+    const summary = await runDbt(BUILD_ENTERPRISES, { lakeConfig: testLake.config, projectDir });
 
     expect(summary.success).toBe(true);
     expect(summary.failedNodes).toEqual([]);
@@ -154,7 +157,10 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
         { ...ENTERPRISE_WUZHONG_COOP, registration_status: '歇业' },
       ]),
     );
-    const failure = await runDbt(['build'], { lakeConfig: testLake.config, projectDir }).then(
+    const failure = await runDbt(BUILD_ENTERPRISES, {
+      lakeConfig: testLake.config,
+      projectDir,
+    }).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -166,7 +172,7 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
       ),
     ]);
     expect(error.message).toMatch(
-      /dbt build failed \(exit 1\); 1 failing node\(s\):\n {2}- test\.smart_guarantee\.accepted_values_enterprises_registration_status\S* \[fail\]/,
+      /dbt build --select \+enterprises failed \(exit 1\); 1 failing node\(s\):\n {2}- test\.smart_guarantee\.accepted_values_enterprises_registration_status\S* \[fail\]/,
     );
   }, 120_000);
 
@@ -196,7 +202,7 @@ describe.each(TEST_CATALOG_KINDS)('runDbt on a %s catalog', (kind) => {
       await requestFor('2024-06-03', [ENTERPRISE_SHIZUISHAN_SOFTWARE]),
     ];
     const [build, ...landed] = await Promise.all([
-      runDbt(['build'], { lakeConfig: testLake.config, projectDir }),
+      runDbt(BUILD_ENTERPRISES, { lakeConfig: testLake.config, projectDir }),
       ...landings.map((request) => runLandingChild({ config: testLake.config, request })),
     ]);
     for (const outcome of landed) expect(outcome.code, outcome.stderr).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, runResultsSchema, summariseRun } from './run-results.ts';
+import { describeFailure, nodeMessageGist, runResultsSchema, summariseRun } from './run-results.ts';
 
 const METADATA = {
   dbt_version: '1.11.16',
@@ -140,5 +140,23 @@ describe('summariseRun', () => {
 
   it('rejects a file that is not run results', () => {
     expect(() => runResultsSchema.parse({ results: 'nope' })).toThrow();
+  });
+});
+
+describe('nodeMessageGist', () => {
+  it("adds the database's error to a runtime error's first line, which only names the model", () => {
+    expect(
+      nodeMessageGist(
+        'Runtime Error in model stg_bank__loans (models/staging/bank/stg_bank__loans.sql)\n  Catalog Error: Table with name loans does not exist!\n  Did you mean "x"?',
+      ),
+    ).toBe(
+      'Runtime Error in model stg_bank__loans (models/staging/bank/stg_bank__loans.sql) — Catalog Error: Table with name loans does not exist!',
+    );
+  });
+
+  it('keeps the first line of any other message', () => {
+    expect(nodeMessageGist('Got 2 results, configured to fail if != 0\n\ncompiled code at x')).toBe(
+      'Got 2 results, configured to fail if != 0',
+    );
   });
 });

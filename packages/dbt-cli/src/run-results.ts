@@ -102,6 +102,19 @@ export function summariseRun(input: {
   };
 }
 
+/**
+ * The gist of a node's message: its first line, and for a runtime error (whose first line only
+ * names the model) the database's own error from the next line, e.g. `Runtime Error in model x
+ * (path) — Catalog Error: Table with name y does not exist!`.
+ */
+export function nodeMessageGist(message: string): string {
+  const [first = '', second] = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return first.startsWith('Runtime Error') && second !== undefined ? `${first} — ${second}` : first;
+}
+
 /** A one-paragraph explanation of a failed run, naming every failing node. */
 export function describeFailure(summary: DbtRunSummary, outputTail: string): string {
   const head = `dbt ${summary.args.join(' ')} failed (exit ${summary.exitCode})`;
@@ -110,7 +123,7 @@ export function describeFailure(summary: DbtRunSummary, outputTail: string): str
   }
   const lines = summary.failedNodes.map(
     (node) =>
-      `  - ${node.uniqueId} [${node.status}]${node.message === null ? '' : `: ${node.message.split('\n')[0] ?? ''}`}`,
+      `  - ${node.uniqueId} [${node.status}]${node.message === null ? '' : `: ${nodeMessageGist(node.message)}`}`,
   );
   return `${head}; ${summary.failedNodes.length} failing node(s):\n${lines.join('\n')}`;
 }
