@@ -11,9 +11,11 @@ export { syntheticPersonName } from './person-names.ts';
 export {
   NINGXIA_NAME_PREFIX,
   NINGXIA_PREFECTURE_PROFILES,
+  YINCHUAN_GUARANTOR_SERVICE_AREA,
   countyWeightsFor,
   type CountyChoice,
   type PrefectureProfile,
+  type PrefectureShares,
 } from './ningxia-counties.ts';
 export {
   INDUSTRY_PROFILES,

@@ -50,6 +50,25 @@ export const NINGXIA_PREFECTURE_PROFILES: readonly PrefectureProfile[] = [
 /** Province-wide name prefix (宁夏XX枸杞科技有限公司). */
 export const NINGXIA_NAME_PREFIX = '宁夏';
 
+/**
+ * Share of a guarantor's customers per prefecture (relative weights by prefecture code). A city
+ * guarantor lends mostly in its city and less in its service area; prefectures left out get none.
+ */
+export type PrefectureShares = Readonly<Record<string, number>>;
+
+/**
+ * The default service area of a 银川 city guarantor: most customers in 银川 (its six districts and
+ * counties), the rest in the neighbouring prefectures it serves. An assumption, not a statistic:
+ * pass other shares to model another guarantor.
+ */
+export const YINCHUAN_GUARANTOR_SERVICE_AREA: PrefectureShares = {
+  '640100': 76,
+  '640200': 8,
+  '640300': 9,
+  '640500': 4,
+  '640400': 3,
+};
+
 export interface CountyChoice {
   readonly countyCode: string;
   readonly prefecture: PrefectureProfile;
@@ -57,20 +76,25 @@ export interface CountyChoice {
 }
 
 /**
- * Every county with its weight for one trade: the prefecture's share split evenly across its
- * counties, multiplied by `favouredFactor` for the counties where the trade concentrates.
+ * Every county with its weight for one trade: the prefecture's share (its `weight`, or its entry in
+ * `prefectureShares` when given) split evenly across its counties, multiplied by `favouredFactor`
+ * for the counties where the trade concentrates.
  */
 export function countyWeightsFor(
   favouredCounties: readonly string[],
   favouredFactor = 4,
+  prefectureShares?: PrefectureShares,
 ): CountyChoice[] {
-  return NINGXIA_PREFECTURE_PROFILES.flatMap((prefecture) =>
-    prefecture.countyCodes.map((countyCode) => ({
+  return NINGXIA_PREFECTURE_PROFILES.flatMap((prefecture) => {
+    const share = prefectureShares
+      ? (prefectureShares[prefecture.prefectureCode] ?? 0)
+      : prefecture.weight;
+    return prefecture.countyCodes.map((countyCode) => ({
       countyCode,
       prefecture,
       weight:
-        (prefecture.weight / prefecture.countyCodes.length) *
+        (share / prefecture.countyCodes.length) *
         (favouredCounties.includes(countyCode) ? favouredFactor : 1),
-    })),
-  );
+    }));
+  });
 }

@@ -5,6 +5,7 @@
  * hidden causes and the outcome, with noise.
  */
 import { findRegion } from '@sg/domain';
+import { annualReportsOf } from './annual-reports.ts';
 import { COMMERCE_ENTITY_TYPE, STREAM, streamFor } from './subjects.ts';
 import type { Subject } from './subjects.ts';
 import { logPerturbation, nextNumber } from './world-context.ts';
@@ -55,6 +56,7 @@ export function writeCommerce(context: WorldContext, view: SubjectView): void {
   });
 
   writeOwnership(context, subject, uscc, random.next(), random.next(), random.int(2, 4));
+  writeAnnualReports(context, view, uscc);
   const executives: [string, string][] =
     subject.kind === 'enterprise'
       ? [
@@ -185,6 +187,46 @@ export function writeCommerce(context: WorldContext, view: SubjectView): void {
       amountFen: random.int(1, 100) * 1_000_000,
       isDishonest: random.chance(0.2),
       court: `${findRegion(subject.countyCode)?.name ?? ''}人民法院`,
+    });
+  }
+}
+
+/**
+ * 企业年报 in the vendor's shape, one row per filed year; the gaps, late filings and bad values
+ * are logged to the ground truth (file annual_reports).
+ */
+function writeAnnualReports(context: WorldContext, view: SubjectView, uscc: string): void {
+  const random = streamFor(context.seed, STREAM.annualReports, 50_000_000 + view.subject.index);
+  const plan = annualReportsOf(
+    random,
+    view.subject,
+    { firstYear: yearOf(context.historyStartDay) - 2, asOfDay: context.asOfDay },
+    view.risk,
+  );
+  for (const year of plan.missingYears) {
+    logPerturbation(
+      context,
+      'commerce',
+      'annual_reports',
+      `${uscc}/${String(year)}`,
+      'missing_year',
+    );
+  }
+  for (const report of plan.reports) {
+    const key = `${uscc}/${String(report.reportYear)}`;
+    if (report.isLate) logPerturbation(context, 'commerce', 'annual_reports', key, 'late_filing');
+    if (report.valueDefect !== null) {
+      logPerturbation(context, 'commerce', 'annual_reports', key, report.valueDefect);
+    }
+    context.files.write('sources/commerce/annual_reports.ndjson', {
+      creditCode: uscc,
+      reportYear: report.reportYear,
+      reportDate: epochDayToIsoDate(report.filingDay),
+      submitMethod: report.isPaper ? '纸质申报' : '网上申报',
+      disclosure: report.isPublic ? '公示' : '企业选择不公示',
+      employeeCount: report.employees,
+      operatingRevenueFen: report.revenueFen,
+      totalAssetsFen: report.totalAssetsFen,
     });
   }
 }

@@ -9,11 +9,17 @@ import { findRegion, organizationCodeCheckChar, usccCheckChar, USCC_ALPHABET } f
 import {
   INDUSTRY_PROFILES,
   NINGXIA_NAME_PREFIX,
+  YINCHUAN_GUARANTOR_SERVICE_AREA,
   countyWeightsFor,
   createSeededRandom,
   deriveSeed,
 } from '@sg/simulator-kit';
-import type { CountyChoice, IndustryProfile, SeededRandom } from '@sg/simulator-kit';
+import type {
+  CountyChoice,
+  IndustryProfile,
+  PrefectureShares,
+  SeededRandom,
+} from '@sg/simulator-kit';
 import { syntheticAddress, syntheticPhone } from './synthetic-persons.ts';
 import type { PersonRegistry, SyntheticPerson } from './synthetic-persons.ts';
 import { isoDateToEpochDay } from './world-calendar.ts';
@@ -37,6 +43,19 @@ export interface HiddenCauses {
   readonly management: number;
 }
 
+/**
+ * The subject's size in its last full year before the as-of date: what its annual report (企业年报)
+ * states when filed honestly, and the inputs of the SME size classification (@sg/domain).
+ */
+export interface SubjectSize {
+  /** 从业人员. */
+  readonly employees: number;
+  /** 营业收入 of the year, in 分. */
+  readonly revenueFen: number;
+  /** 资产总额 at the year end, in 分. */
+  readonly totalAssetsFen: number;
+}
+
 export interface Subject {
   readonly index: number;
   readonly subjectId: string;
@@ -55,6 +74,7 @@ export interface Subject {
   phone: string;
   address: string;
   readonly hidden: HiddenCauses;
+  readonly size: SubjectSize;
   /** Key in every file: USCC, or the farmer's ID number. */
   readonly key: string;
 }
@@ -83,10 +103,10 @@ export function streamFor(seed: number, section: number, index: number): SeededR
 }
 
 const KIND_WEIGHTS: readonly (readonly [SubjectKind, number])[] = [
-  ['enterprise', 45],
-  ['individual_business', 25],
-  ['farmer_cooperative', 10],
-  ['farmer', 20],
+  ['enterprise', 46],
+  ['individual_business', 32],
+  ['farmer_cooperative', 8],
+  ['farmer', 14],
 ];
 
 const USCC_PREFIX: Readonly<Record<Exclude<SubjectKind, 'farmer'>, string>> = {
@@ -109,17 +129,30 @@ function profileWeight(kind: SubjectKind, profile: IndustryProfile): number {
     return profile.cluster === 'specialty_agriculture' ? profile.weight : 0;
   }
   if (kind === 'individual_business') {
-    return profile.cluster === 'new_industry' ? profile.weight * 0.2 : profile.weight * 1.5;
+    const factor: Readonly<Record<IndustryProfile['cluster'], number>> = {
+      new_industry: 0.2,
+      specialty_agriculture: 0.6,
+      modern_services: 1.2,
+      local_trade: 3,
+    };
+    return profile.weight * factor[profile.cluster];
   }
-  return profile.cluster === 'modern_services' ? profile.weight * 2 : profile.weight;
+  return profile.cluster === 'specialty_agriculture' ? profile.weight : profile.weight * 1.5;
 }
 
-const COUNTY_CHOICES = new Map<string, CountyChoice[]>(
-  INDUSTRY_PROFILES.map((profile) => [
-    profile.profileId,
-    countyWeightsFor(profile.favouredCounties),
-  ]),
-);
+const countyChoiceCache = new WeakMap<PrefectureShares, Map<string, CountyChoice[]>>();
+
+/** Counties a trade's subjects register in, weighted by the guarantor's service area. */
+function countyChoicesFor(profile: IndustryProfile, shares: PrefectureShares): CountyChoice[] {
+  let byProfile = countyChoiceCache.get(shares);
+  if (byProfile === undefined) {
+    byProfile = new Map(
+      INDUSTRY_PROFILES.map((p) => [p.profileId, countyWeightsFor(p.favouredCounties, 4, shares)]),
+    );
+    countyChoiceCache.set(shares, byProfile);
+  }
+  return byProfile.get(profile.profileId) ?? [];
+}
 
 const TRADE_FIRST = '塞贺沙宁朔凤鸣泾盐罗银金红青天恒鑫瑞嘉福润泰源华隆昌盛德信'.split('');
 const TRADE_SECOND = '上兰湖安方城沙源泰丰禾润达盛远通和兴晟宇'.split('');
@@ -189,6 +222,51 @@ function capitalFen(random: SeededRandom, kind: SubjectKind, profile: IndustryPr
   return rounded * 1_000_000;
 }
 
+const FEN_PER_WAN = 1_000_000;
+
+function logUniform(random: SeededRandom, min: number, max: number): number {
+  return Math.exp(Math.log(min) + random.next() * (Math.log(max) - Math.log(min)));
+}
+
+/**
+ * Employees, revenue and total assets consistent with the subject's kind, trade and hidden health:
+ * assets from capital and leverage (enterprises) or small household ranges (个体户, farmers),
+ * revenue from the trade's asset turnover scaled down by poor management and a deep downturn,
+ * people from the trade's revenue per person.
+ */
+export function subjectSize(
+  random: SeededRandom,
+  subject: Pick<Subject, 'kind' | 'profile' | 'registeredCapitalFen' | 'hidden'>,
+): SubjectSize {
+  const { kind, profile, hidden } = subject;
+  const health = (0.55 + 0.45 * hidden.management) * (1 - 0.35 * hidden.industryCycle);
+  const assetsWan =
+    kind === 'enterprise'
+      ? ((subject.registeredCapitalFen / FEN_PER_WAN) * logUniform(random, 0.4, 1.6)) /
+        (1 - Math.min(hidden.leverage, 0.8))
+      : kind === 'farmer_cooperative'
+        ? logUniform(random, 20, 1500)
+        : kind === 'individual_business'
+          ? logUniform(random, 5, 300)
+          : logUniform(random, 3, 80);
+  const revenueWan = assetsWan * profile.assetTurnover * health * logUniform(random, 0.6, 1.6);
+  const perPerson = profile.revenuePerEmployeeWan * logUniform(random, 0.6, 1.5);
+  const people = Math.max(1, Math.round(revenueWan / perPerson));
+  const employees =
+    kind === 'farmer'
+      ? random.int(1, 3)
+      : kind === 'individual_business'
+        ? Math.min(people, random.int(2, 12))
+        : kind === 'farmer_cooperative'
+          ? Math.max(people, random.int(3, 12))
+          : people;
+  return {
+    employees,
+    revenueFen: Math.round(revenueWan * 100) * 10_000,
+    totalAssetsFen: Math.round(assetsWan * 100) * 10_000,
+  };
+}
+
 /** Downturn severity per industry profile for this seed (one draw per profile). */
 export function industryCycleSeverities(seed: number): ReadonlyMap<string, number> {
   return new Map(
@@ -208,6 +286,8 @@ export interface SubjectContext {
   readonly persons: PersonRegistry;
   readonly cycles: ReadonlyMap<string, number>;
   readonly usccs: Set<string>;
+  /** Customer share per prefecture; default: a 银川 city guarantor's service area. */
+  readonly serviceArea?: PrefectureShares;
 }
 
 const FIRST_ESTABLISHED_DAY = isoDateToEpochDay('2000-01-01');
@@ -217,7 +297,10 @@ export function generateSubject(index: number, context: SubjectContext): Subject
   const kind = random.weighted(KIND_WEIGHTS, ([, w]) => w)[0];
   const profile = random.weighted(INDUSTRY_PROFILES, (p) => profileWeight(kind, p));
   const industryCode = random.pick(profile.industryCodes);
-  const county = random.weighted(COUNTY_CHOICES.get(profile.profileId) ?? [], (c) => c.weight);
+  const county = streamFor(context.seed, STREAM.placement, index).weighted(
+    countyChoicesFor(profile, context.serviceArea ?? YINCHUAN_GUARANTOR_SERVICE_AREA),
+    (c) => c.weight,
+  );
   const countyName = findRegion(county.countyCode)?.name ?? '';
   const prefectureName = findRegion(county.prefecture.prefectureCode)?.name ?? '';
   const legalRep = context.persons.draw(random, county.countyCode);
@@ -237,6 +320,7 @@ export function generateSubject(index: number, context: SubjectContext): Subject
     while (context.usccs.has(uscc)) uscc = usccFor(random, kind, county.countyCode);
     context.usccs.add(uscc);
   }
+  const registeredCapitalFen = kind === 'farmer' ? 0 : capitalFen(random, kind, profile);
   return {
     index,
     subjectId: `S${String(index + 1).padStart(7, '0')}`,
@@ -248,11 +332,17 @@ export function generateSubject(index: number, context: SubjectContext): Subject
     prefectureCode: county.prefecture.prefectureCode,
     industryCode,
     profile,
-    registeredCapitalFen: kind === 'farmer' ? 0 : capitalFen(random, kind, profile),
+    registeredCapitalFen,
     establishedDay,
     phone: syntheticPhone(random),
     address: syntheticAddress(random, prefectureName, countyName),
     hidden,
+    size: subjectSize(streamFor(context.seed, STREAM.annualReports, index), {
+      kind,
+      profile,
+      registeredCapitalFen,
+      hidden,
+    }),
     key: uscc ?? legalRep.idNumber,
   };
 }
