@@ -114,12 +114,22 @@ describe('asset registry', () => {
     expect(registry.sourcesUpstreamOf([RAW_COMMERCE_ENTERPRISES])).toEqual([]);
   });
 
-  it('plans the dbt build of every model downstream of the sources: +enterprises', () => {
-    expect(registry.dbtBuildPlan()).toEqual({
-      assets: [MARTS_ENTERPRISES],
-      select: '+enterprises',
-      upstreamSources: ['commerce'],
-    });
+  it('plans the dbt build of every model downstream of the sources: + each leaf model', () => {
+    const plan = registry.dbtBuildPlan();
+    expect([...(plan?.assets ?? [])].sort()).toEqual([
+      MARTS_ENTERPRISES,
+      'staging.stg_bank__accounts',
+      'staging.stg_bank__loan_schedules',
+      'staging.stg_bank__loans',
+      'staging.stg_bank__repayments',
+      'staging.stg_bank__transactions',
+      'staging.stg_tax__tax_payments',
+      'staging.stg_tax__vat_invoices',
+    ]);
+    expect(plan?.select.split(' ')).toEqual(
+      plan?.assets.map((key) => `+${key.split('.')[1] ?? ''}`),
+    );
+    expect(plan?.upstreamSources).toEqual(['commerce', 'tax', 'bank']);
   });
 
   it('refuses a dbt selector for a landing asset', () => {

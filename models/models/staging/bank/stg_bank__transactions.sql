@@ -1,0 +1,52 @@
+with
+
+source as (
+
+    select * from {{ source('raw_bank', 'transactions') }}
+
+),
+
+renamed as (
+
+    select
+        bank_code || '|' || txn_key as transaction_key,
+        bank_code,
+        account_no,
+        txn_id,
+        txn_key,
+        txn_time as txn_time_utc,
+        timezone('Asia/Shanghai', txn_time::timestamptz) as txn_time_beijing,
+        cast(timezone('Asia/Shanghai', txn_time::timestamptz) as date) as txn_date,
+        direction,
+        case direction when '贷' then amount_fen else -amount_fen end as signed_amount_fen,
+        amount_fen,
+        balance_fen,
+        counterparty_account,
+        counterparty_name,
+        summary,
+        currency,
+        statement_layout,
+        drop_id,
+        source_file,
+        source_row,
+        _window as landing_window,
+        _landing_id as landing_id,
+        _landed_at as landed_at
+
+    from source
+
+),
+
+-- Overlapping statements are collapsed by the connector within a landing; across landings the
+-- latest copy of a transaction wins.
+latest_landing_per_transaction as (
+
+    select * from renamed
+    qualify row_number() over (
+        partition by transaction_key
+        order by landing_window desc, landed_at desc, drop_id desc
+    ) = 1
+
+)
+
+select * from latest_landing_per_transaction
