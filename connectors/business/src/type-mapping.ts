@@ -137,6 +137,75 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
     null,
   ),
   table(
+    'sys_dict',
+    {
+      title: '数据字典（业务系统原始落地）',
+      description:
+        'One row per dictionary entry (dict type and code with its Chinese label) per landing ' +
+        'window (in full every window); the code columns of the other tables resolve here.',
+    },
+    [
+      key('dict_id', '字典项编号（字典类型:代码）'),
+      column('dict_type', 'text', '字典类型', { required: true }),
+      column('code', 'text', '代码', { required: true }),
+      column('label', 'text', '中文名称'),
+    ],
+    null,
+  ),
+  table(
+    'sys_org_unit',
+    {
+      title: '组织机构（业务系统原始落地）',
+      description:
+        'One row per organisation unit (head office, branch, department) per landing window.',
+    },
+    [
+      key('org_id', '机构编号'),
+      column('org_name', 'text', '机构名称'),
+      column('org_type', 'text', '机构类型代码（字典 org_type：总部、分支机构、部门）'),
+      column('parent_org_id', 'text', '上级机构编号'),
+    ],
+    null,
+  ),
+  table(
+    'sys_user',
+    {
+      title: '系统用户（业务系统原始落地）',
+      description:
+        'One row per system user (project manager, committee member, approver) per landing window.',
+    },
+    [
+      key('user_id', '用户编号'),
+      column('user_name', 'text', '姓名'),
+      column('org_id', 'text', '所属机构编号'),
+      column('role', 'text', '角色代码（字典 user_role）'),
+    ],
+    null,
+  ),
+  table(
+    't_product',
+    {
+      title: '业务品种（业务系统原始落地）',
+      description:
+        'One row per guarantee product (业务品种) with its product type, risk-weight class and ' +
+        'agricultural / 支小支农 / policy flags per landing window.',
+    },
+    [
+      key('product_code', '业务品种代码'),
+      column('product_name', 'text', '业务品种名称'),
+      column(
+        'product_type',
+        'text',
+        '产品类型代码（字典 product_type：借款类、住房置业、债券发行、非融资）',
+      ),
+      column('risk_weight_class', 'text', '风险权重类别代码（字典 risk_weight_class）'),
+      column('is_agricultural', 'integer', '是否涉农（1 是 0 否）'),
+      column('is_small_micro_agri', 'integer', '是否支小支农（1 是 0 否）'),
+      column('is_policy', 'integer', '是否政策性业务（1 是 0 否）'),
+    ],
+    null,
+  ),
+  table(
     't_customer',
     {
       title: '客户（业务系统原始落地）',
@@ -188,12 +257,32 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
       key('project_id', '项目编号'),
       column('application_id', 'text', '申请编号'),
       column('officer_name', 'text', '项目经理'),
+      column('officer_user_id', 'text', '项目经理（A角）用户编号'),
       time('investigated_at', '尽调时间'),
       time('approved_at', '审批时间'),
       fen('approved_amount', 'approved_amount_fen', '批准金额'),
       column('decision', 'text', '审批结论'),
     ],
     'updated_at',
+  ),
+  table(
+    't_approval_log',
+    {
+      title: '审批流程记录（业务系统原始落地）',
+      description:
+        'One row per approval step of a review project (A角 and B角 investigation, each committee ' +
+        'vote and result, 续议 and veto, the approver) per landing window (in full every window).',
+    },
+    [
+      key('log_id', '流程记录编号'),
+      column('project_id', 'text', '项目编号'),
+      column('step', 'text', '环节代码（字典 approval_step）'),
+      column('user_id', 'text', '经办人用户编号'),
+      column('opinion', 'text', '意见代码（字典 approval_opinion：同意、不同意、续议、一票否决）'),
+      column('meeting_no', 'integer', '评审会次数（续议后为 2；非评审环节为 0）'),
+      time('acted_at', '办理时间'),
+    ],
+    null,
   ),
   table(
     't_guarantee_contract',
@@ -210,6 +299,10 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
       column('start_date', 'date', '担保起始日'),
       column('end_date', 'date', '担保到期日'),
       column('fee_rate_bp', 'integer', '担保费率（基点）'),
+      column('product_code', 'text', '业务品种代码'),
+      column('repayment_type', 'text', '还款方式代码（字典 repayment_type）'),
+      column('renews_contract_no', 'text', '续贷所接续的原担保合同编号'),
+      column('bank_contract_no', 'text', '银行保证合同编号'),
       column('status', 'text', '状态（在保、解保、代偿）'),
     ],
     'updated_at',
@@ -294,6 +387,7 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
       column('contract_no', 'text', '担保合同编号'),
       time('checked_at', '检查时间'),
       column('officer_name', 'text', '检查人'),
+      column('officer_user_id', 'text', '检查人用户编号'),
       column('finding', 'text', '检查结论'),
     ],
     'updated_at',

@@ -3,9 +3,14 @@ import { LEGACY_TABLES, findLegacyTable, legacySchemaDdl, tableDdl } from './leg
 
 const WORLD_TABLES = [
   't_bank_partner',
+  'sys_dict',
+  'sys_org_unit',
+  'sys_user',
+  't_product',
   't_customer',
   't_application',
   't_project',
+  't_approval_log',
   't_guarantee_contract',
   't_counter_guarantee',
   't_fee',

@@ -75,8 +75,16 @@ describe('legacy business tables of the demo world', () => {
       expect(customerOf(renewed)).toBe(customerOf(renewal));
       expect(str(renewed, 'start_date') < str(renewal, 'start_date')).toBe(true);
     }
-    for (const application of applications) {
-      expect(application['channel'] === '老客户续贷').toBe(application['is_renewal'] === 1);
+    const renewingApplications = new Set(
+      renewals.map((c) => str(projectById.get(str(c, 'project_id')), 'application_id')),
+    );
+    for (const project of projects) {
+      const application = applicationById.get(str(project, 'application_id'));
+      if (project['decision'] !== '同意' || str(application, 'channel') !== '老客户续贷') continue;
+      expect(renewingApplications.has(str(application, 'application_id'))).toBe(true);
+    }
+    for (const id of renewingApplications) {
+      expect(str(applicationById.get(id), 'channel')).toBe('老客户续贷');
     }
   });
 

@@ -103,7 +103,6 @@ export function writeBusiness(context: WorldContext, view: SubjectView): void {
       term_months: application.termMonths,
       purpose: application.purpose,
       channel: application.channel,
-      is_renewal: application.renewal === true ? 1 : 0,
       status,
       updated_at: stamp(Math.min(asOf, application.decidedDay), random),
     });
