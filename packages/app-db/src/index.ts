@@ -30,3 +30,15 @@ export {
   type AuditEventInput,
   type AuditQuery,
 } from './audit-events.ts';
+export {
+  AUDIT_ACTIONS,
+  auditActionTitle,
+  isAuditAction,
+  type AuditAction,
+} from './audit-actions.ts';
+export {
+  recordBusinessDecision,
+  recordDataExport,
+  type BusinessDecision,
+  type DataExport,
+} from './business-audit.ts';
