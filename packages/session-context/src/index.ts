@@ -1,0 +1,11 @@
+export {
+  rpcContextFromHeaders,
+  staffUserOf,
+  type SessionContextDependencies,
+} from './rpc-context.ts';
+export { requestIdOf, requestLogLine } from './request-id.ts';
+export {
+  createSessionHandle,
+  type SessionEvent,
+  type SessionHandleOptions,
+} from './session-handle.ts';
