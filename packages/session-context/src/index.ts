@@ -9,3 +9,4 @@ export {
   type SessionEvent,
   type SessionHandleOptions,
 } from './session-handle.ts';
+export { safeRedirectTarget } from './redirect-target.ts';
