@@ -39,6 +39,7 @@ const WORLD_FILE: Record<(typeof COMMERCE_ENTITIES)[number], string> = {
   abnormal_operations: 'abnormal_operations',
   court_cases: 'court_cases',
   enforcements: 'enforcements',
+  annual_reports: 'annual_reports',
 };
 
 interface RunningSimulator {
@@ -163,6 +164,7 @@ describe('landCommerceSource: full landing of a world (child-process simulator â
       abnormal_operations: 0,
       court_cases: 1, // filing date 2024-02-30
       enforcements: 0,
+      annual_reports: 0,
     });
     const reasons = await rows(
       `select reason from lake.raw_commerce.enterprises__quarantine

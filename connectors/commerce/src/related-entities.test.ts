@@ -117,6 +117,26 @@ describe('related entities: vendor record → raw row', () => {
         court: '贺兰县人民法院',
       },
     ],
+    [
+      'annual_reports',
+      {
+        reportYear: 2023,
+        reportDate: '2024-08-15',
+        submitMethod: '纸质申报',
+        disclosure: '企业选择不公示',
+        employeeCount: null,
+      },
+      {
+        uscc: USCC,
+        report_year: 2023,
+        report_date: '2024-08-15',
+        submit_method: '纸质申报',
+        disclosure: '企业选择不公示',
+        employee_count: null,
+        operating_revenue_fen: null,
+        total_assets_fen: null,
+      },
+    ],
   ])('maps %s onto its raw columns, in order', (name, record, row) => {
     const verdict = judgeRelatedRecord(entity(name), USCC, record);
     expect(verdict.ok).toBe(true);
@@ -164,6 +184,12 @@ describe('related entities: vendor record → raw row', () => {
       'enforcements',
       { caseNo: 'X', filingDate: '2024-01-01', isDishonest: '是' },
       '被执行信息：isDishonest：是否失信应为布尔值',
+    ],
+    [
+      'a negative headcount',
+      'annual_reports',
+      { reportYear: 2023, reportDate: '2024-05-01', employeeCount: -3 },
+      '企业年报：employeeCount：从业人数不能为负数',
     ],
     ['not an object', 'executives', ['马丽'], '主要人员记录不是 JSON 对象'],
   ])(

@@ -1,5 +1,5 @@
 /**
- * The seven related entities of an enterprise, as one table: which vendor list feeds which raw
+ * The eight related entities of an enterprise, as one table: which vendor list feeds which raw
  * table, the wire schema of its records, its raw columns (type-mapping.ts) and what makes two of
  * its records the same (duplicates within one enterprise are quarantined, the first one kept).
  */
@@ -9,6 +9,7 @@ import { quarantinedRecord } from './enterprise-records.ts';
 import {
   describeIssues,
   vendorAbnormalOperationSchema,
+  vendorAnnualReportSchema,
   vendorChangeRecordSchema,
   vendorCourtCaseSchema,
   vendorEnforcementSchema,
@@ -114,6 +115,19 @@ export const RELATED_ENTITIES: readonly RelatedEntity[] = [
     schema: vendorEnforcementSchema,
     columns: COMMERCE_RELATED_COLUMNS.enforcements,
     keyColumns: ['case_no'],
+  },
+  {
+    entity: 'annual_reports',
+    title: '企业年报（原始落地）',
+    description:
+      'One row per annual report (企业年报) of an enterprise and business year per landing ' +
+      'window: people employed, operating revenue and total assets as filed, with the filing ' +
+      'date (after 30 June of the next year = late) and whether the figures are public.',
+    list: 'annual-reports',
+    label: '企业年报',
+    schema: vendorAnnualReportSchema,
+    columns: COMMERCE_RELATED_COLUMNS.annual_reports,
+    keyColumns: ['report_year'],
   },
 ];
 

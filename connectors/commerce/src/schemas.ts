@@ -170,6 +170,24 @@ export const vendorEnforcementSchema = z.object({
   court: optionalText('执行法院'),
 });
 
+/** 企业年报: one business year's report; figures are null when the filer keeps them private. */
+export const vendorAnnualReportSchema = z.object({
+  reportYear: z
+    .int({ error: '年报年度应为整数' })
+    .min(1990, { error: '年报年度超出范围' })
+    .max(2100, { error: '年报年度超出范围' }),
+  reportDate: requiredDate('年报报送日期'),
+  submitMethod: optionalText('报送方式'),
+  disclosure: optionalText('公示状态'),
+  employeeCount: z
+    .int({ error: '从业人数应为整数' })
+    .min(0, { error: '从业人数不能为负数' })
+    .nullish()
+    .transform((value) => value ?? null),
+  operatingRevenueFen: optionalFen('营业总收入'),
+  totalAssetsFen: optionalFen('资产总额'),
+});
+
 /** A related list page (`/v1/enterprises/{code}/<list>`); items are validated one by one. */
 export const relatedPageSchema = z.object({
   total: z.int().min(0),

@@ -11,7 +11,7 @@ import type { VendorEnterprise } from './schemas.ts';
 
 /** Arrow types of the raw columns (apache-arrow names). */
 export type ArrowTypeName =
-  'Utf8' | 'Int64' | 'Float64' | 'Bool' | 'Date32<DAY>' | 'Timestamp<MICROSECOND, UTC>';
+  'Utf8' | 'Int32' | 'Int64' | 'Float64' | 'Bool' | 'Date32<DAY>' | 'Timestamp<MICROSECOND, UTC>';
 
 export interface CommerceColumn extends ColumnSpec {
   readonly vendorField: keyof VendorEnterprise;
@@ -252,6 +252,30 @@ export const COMMERCE_RELATED_COLUMNS = {
       description: '是否失信被执行人',
     },
     text('court', 'court', false, '执行法院'),
+  ],
+  annual_reports: [
+    ENTERPRISE_CODE,
+    {
+      name: 'report_year',
+      type: 'INTEGER',
+      arrowType: 'Int32',
+      required: true,
+      vendorField: 'reportYear',
+      description: '年报年度',
+    },
+    date('report_date', 'reportDate', true, '年报报送日期（6月30日之后为逾期报送）'),
+    text('submit_method', 'submitMethod', false, '报送方式（网上申报、纸质申报）'),
+    text('disclosure', 'disclosure', false, '公示状态（公示、企业选择不公示）'),
+    {
+      name: 'employee_count',
+      type: 'INTEGER',
+      arrowType: 'Int32',
+      required: false,
+      vendorField: 'employeeCount',
+      description: '从业人数',
+    },
+    fen('operating_revenue_fen', 'operatingRevenueFen', '营业总收入（分）'),
+    fen('total_assets_fen', 'totalAssetsFen', '资产总额（分）'),
   ],
 } as const satisfies Record<string, readonly RelatedColumn[]>;
 

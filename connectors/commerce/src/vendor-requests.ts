@@ -68,6 +68,7 @@ export const RELATED_LISTS = [
   'abnormal-operations',
   'court-cases',
   'enforcements',
+  'annual-reports',
 ] as const;
 export type RelatedList = (typeof RELATED_LISTS)[number];
 

@@ -19,6 +19,7 @@ export const RELATED_SECTIONS = {
   'abnormal-operations': 'abnormal_operations',
   'court-cases': 'court_cases',
   enforcements: 'enforcements',
+  'annual-reports': 'annual_reports',
 } as const;
 
 export type RelatedSection = keyof typeof RELATED_SECTIONS;
@@ -73,6 +74,7 @@ export function emptyRelatedCounts(): Record<RelatedSection, number> {
     'abnormal-operations': 0,
     'court-cases': 0,
     enforcements: 0,
+    'annual-reports': 0,
   };
 }
 

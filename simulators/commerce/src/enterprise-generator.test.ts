@@ -19,18 +19,19 @@ const LARGE_WORLD = generateCommerceEnterprises(DEMO_SEED, 2_000);
  * every downstream figure, so it must be deliberate: update these two pins in the same change.
  */
 const FIRST_ENTERPRISE_OF_DEMO_SEED = {
-  uscc: '91640324MABEGMXY5N',
-  enterpriseName: '吴忠嘉湖牧业有限责任公司',
+  uscc: '91640381MABEGMXY58',
+  enterpriseName: '吴忠嘉湖滩羊肉业有限责任公司',
   legalRepresentative: '陈刚',
-  regionCode: '640324',
-  industryCode: '1441',
-  industryProfileId: 'dairy',
-  registeredCapitalFen: 1_530_000_000,
+  regionCode: '640381',
+  industryCode: '1351',
+  industryProfileId: 'tan_sheep',
+  registeredCapitalFen: 270_000_000,
   establishedDate: '2020-09-02',
   registrationStatus: '存续',
   updatedAt: '2024-09-08T08:49:45Z',
 };
-const DEMO_WORLD_SHA256 = 'e08c6a1fbcdcc77bd963419fabd6ab3a10b6b21a017c2bae9643039730b79955';
+/** Re-pinned when the industry profiles gained construction, wholesale, retail and catering. */
+const DEMO_WORLD_SHA256 = 'e6037736ee870e3aea7efb320a99c8fb81791bbbfd64332dacd8b3750fc70dd6';
 
 const NINGXIA_COUNTIES = new Set(NINGXIA_PREFECTURE_PROFILES.flatMap((p) => p.countyCodes));
 

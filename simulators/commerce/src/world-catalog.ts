@@ -35,6 +35,7 @@ const EVENT_DATE_FIELDS: Record<RelatedSection, readonly string[]> = {
   'abnormal-operations': ['listedDate', 'removedDate'],
   'court-cases': ['filingDate'],
   enforcements: ['filingDate'],
+  'annual-reports': ['reportDate'],
 };
 
 const EPOCH_START = '1970-01-01T00:00:00Z';
