@@ -449,7 +449,75 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
       key('release_id', '解保编号'),
       column('contract_no', 'text', '担保合同编号'),
       time('released_at', '解保时间'),
-      column('reason', 'text', '解保原因'),
+      column('reason', 'text', '解保原因（贷款结清、代偿核销后解除）'),
+    ],
+    null,
+  ),
+  table(
+    't_risk_share',
+    {
+      title: '风险分担（业务系统原始落地）',
+      description:
+        'One row per risk-sharing party of a guarantee contract (bank, 国担基金, re-guarantor, the ' +
+        'company itself) with its share and cap per landing window (in full every window).',
+    },
+    [
+      key('share_id', '分险记录编号'),
+      column('contract_no', 'text', '担保合同编号'),
+      column('party_type', 'text', '分险方类型代码（bank、national_fund、reguarantor、self）'),
+      column('party_name', 'text', '分险方名称'),
+      column('share_pct', 'decimal', '分险比例（%）'),
+      fen('cap_amount', 'cap_fen', '分险上限金额'),
+    ],
+    null,
+  ),
+  table(
+    't_collateral_registration',
+    {
+      title: '抵押登记（业务系统原始落地）',
+      description:
+        'One row per registration of a mortgaged collateral (抵押登记) per landing window (in full ' +
+        'every window).',
+    },
+    [
+      key('registration_id', '抵押登记编号'),
+      column('counter_id', 'text', '反担保编号'),
+      column('registry', 'text', '登记机关'),
+      column('certificate_no', 'text', '他项权证 / 不动产登记证明号'),
+      time('registered_at', '登记时间'),
+    ],
+    null,
+  ),
+  table(
+    't_compensation_claim',
+    {
+      title: '代偿通知（业务系统原始落地）',
+      description:
+        'One row per compensation notice from a bank (代偿通知), linked to the compensation it led ' +
+        'to, per landing window (in full every window).',
+    },
+    [
+      key('claim_id', '代偿通知编号'),
+      column('contract_no', 'text', '担保合同编号'),
+      time('notified_at', '通知时间'),
+      fen('claimed_amount', 'claimed_amount_fen', '索赔金额'),
+      column('compensation_id', 'text', '代偿编号'),
+    ],
+    null,
+  ),
+  table(
+    't_write_off',
+    {
+      title: '损失核销（业务系统原始落地）',
+      description:
+        'One row per loss write-off of an unrecovered compensation (损失核销) per landing window ' +
+        '(in full every window).',
+    },
+    [
+      key('write_off_id', '核销编号'),
+      column('compensation_id', 'text', '代偿编号'),
+      time('written_off_at', '核销时间'),
+      fen('amount', 'amount_fen', '核销金额'),
     ],
     null,
   ),

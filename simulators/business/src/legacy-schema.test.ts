@@ -21,6 +21,10 @@ const WORLD_TABLES = [
   't_compensation',
   't_recovery',
   't_release',
+  't_risk_share',
+  't_collateral_registration',
+  't_compensation_claim',
+  't_write_off',
 ];
 
 describe('legacy schema', () => {

@@ -287,6 +287,50 @@ export const LEGACY_TABLES: readonly LegacyTable[] = [
     [id('release_id'), id('contract_no', true), datetime('released_at'), text('reason', 200)],
     false,
   ),
+  table(
+    't_risk_share',
+    [
+      id('share_id'),
+      id('contract_no', true),
+      text('party_type', 16),
+      text('party_name', 100),
+      { name: 'share_pct', kind: 'decimal', length: 5, scale: 2, nullable: true },
+      yuan('cap_amount', 'cap_fen'),
+    ],
+    false,
+  ),
+  table(
+    't_collateral_registration',
+    [
+      id('registration_id'),
+      id('counter_id', true),
+      text('registry', 50),
+      text('certificate_no', 64),
+      datetime('registered_at'),
+    ],
+    false,
+  ),
+  table(
+    't_compensation_claim',
+    [
+      id('claim_id'),
+      id('contract_no', true),
+      datetime('notified_at'),
+      yuan('claimed_amount', 'claimed_amount_fen'),
+      id('compensation_id', true),
+    ],
+    false,
+  ),
+  table(
+    't_write_off',
+    [
+      id('write_off_id'),
+      id('compensation_id', true),
+      datetime('written_off_at'),
+      yuan('amount', 'amount_fen'),
+    ],
+    false,
+  ),
 ];
 
 export function findLegacyTable(name: string): LegacyTable {

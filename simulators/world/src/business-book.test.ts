@@ -130,6 +130,38 @@ describe('legacy business tables of the demo world', () => {
     expect(new Set(overCap.map((c) => str(c, 'contract_no')))).toEqual(breaches);
   });
 
+  it('shares the risk of each contract to 100%, notifies before compensating, writes off the rest', () => {
+    const shares = new Map<string, number>();
+    for (const share of rows('sources/business/t_risk_share.ndjson')) {
+      const no = str(share, 'contract_no');
+      shares.set(no, (shares.get(no) ?? 0) + num(share, 'share_pct'));
+    }
+    expect(shares.size).toBe(contracts.length);
+    expect([...shares.values()].every((total) => total === 100)).toBe(true);
+    const compensations = new Map(
+      rows('sources/business/t_compensation.ndjson').map((c) => [str(c, 'compensation_id'), c]),
+    );
+    const claims = rows('sources/business/t_compensation_claim.ndjson');
+    expect(claims).toHaveLength(compensations.size);
+    for (const claim of claims) {
+      const paid = compensations.get(str(claim, 'compensation_id'));
+      expect(str(claim, 'notified_at') < str(paid, 'compensated_at')).toBe(true);
+    }
+    const recovered = new Map<string, number>();
+    for (const r of rows('sources/business/t_recovery.ndjson')) {
+      const key = str(r, 'compensation_id');
+      recovered.set(key, (recovered.get(key) ?? 0) + num(r, 'amount_fen'));
+    }
+    const writeOffs = rows('sources/business/t_write_off.ndjson');
+    expect(writeOffs.length).toBeGreaterThan(0);
+    for (const w of writeOffs) {
+      const key = str(w, 'compensation_id');
+      expect(num(w, 'amount_fen')).toBe(
+        num(compensations.get(key), 'amount_fen') - (recovered.get(key) ?? 0),
+      );
+    }
+  });
+
   it('logs A角, B角, the committee and the approver in line with each decision', () => {
     const log = rows('sources/business/t_approval_log.ndjson');
     const byProject = new Map<string, Row[]>();

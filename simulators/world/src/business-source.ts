@@ -6,6 +6,12 @@
  * legacy system does, so a later asOf drops rows that an earlier one had.
  */
 import { approvalLog } from './approval-log.ts';
+import {
+  claimNoticeDay,
+  collateralRegistrationDay,
+  riskShares,
+  writeOff,
+} from './contract-risk.ts';
 import { BANKS } from './banks.ts';
 import { bankLoanNo } from './bank-source.ts';
 import { userIdOf, writeBusinessReference } from './business-reference.ts';
@@ -124,7 +130,16 @@ export function writeBusiness(context: WorldContext, view: SubjectView): void {
     const contract = application.contract;
     const history = contract === null ? undefined : view.histories.get(contract);
     if (contract !== null && history !== undefined) {
-      writeContract(context, view, contract, history, projectId, application.officerA, random);
+      writeContract(
+        context,
+        view,
+        contract,
+        history,
+        projectId,
+        application.officerA,
+        random,
+        legacy,
+      );
     }
   }
 }
@@ -137,6 +152,7 @@ function writeContract(
   projectId: string,
   officer: string,
   random: SeededRandom,
+  legacy: SeededRandom,
 ): void {
   const files = context.files;
   const { subject } = view;
@@ -157,6 +173,16 @@ function writeContract(
     status: history.contractStatus,
     updated_at: stamp(closedDay ?? contract.startDay, random),
   });
+  for (const share of riskShares(contract)) {
+    files.write('sources/business/t_risk_share.ndjson', {
+      share_id: id('RS', nextNumber(context, 'riskShare')),
+      contract_no: contract.contractNo,
+      party_type: share.party,
+      party_name: share.partyName,
+      share_pct: share.sharePct,
+      cap_fen: share.capFen,
+    });
+  }
 
   const counter = (row: {
     kind: '抵押' | '质押' | '保证';
@@ -166,8 +192,18 @@ function writeContract(
     desc: string | null;
     value: number | null;
   }): void => {
+    const counterId = id('CG', nextNumber(context, 'counter'));
+    if (row.kind === '抵押') {
+      files.write('sources/business/t_collateral_registration.ndjson', {
+        registration_id: id('CR', nextNumber(context, 'registration')),
+        counter_id: counterId,
+        registry: legacy.pick(['不动产登记中心', '市场监督管理局', '农业农村局']),
+        certificate_no: `宁(${String(legacy.int(2015, 2025))})不动产证明第${String(legacy.int(1, 9_999_999)).padStart(7, '0')}号`,
+        registered_at: stamp(collateralRegistrationDay(contract, legacy), legacy),
+      });
+    }
     files.write('sources/business/t_counter_guarantee.ndjson', {
-      counter_id: id('CG', nextNumber(context, 'counter')),
+      counter_id: counterId,
       contract_no: contract.contractNo,
       kind: row.kind,
       guarantor_name: row.name,
@@ -271,42 +307,7 @@ function writeContract(
 
   writeMonitoring(context, view, contract, history, officer, random);
 
-  if (history.compensatedDay !== null) {
-    const compensationId = id('CP', nextNumber(context, 'compensation'));
-    files.write('sources/business/t_compensation.ndjson', {
-      compensation_id: compensationId,
-      contract_no: contract.contractNo,
-      compensated_at: stamp(history.compensatedDay, random),
-      amount_fen: history.compensationFen,
-    });
-    const recoveries: [string, number, number][] = [];
-    if (contract.bank.riskSharePct > 0) {
-      recoveries.push([
-        '分险方收回',
-        random.int(20, 90),
-        Math.round((history.compensationFen * contract.bank.riskSharePct) / 100),
-      ]);
-    }
-    const rest = random.int(0, 2);
-    for (let i = 0; i < rest; i += 1) {
-      recoveries.push([
-        random.pick(['诉讼执行', '处置抵押物', '保证人代偿', '协商还款']),
-        random.int(60, 400),
-        Math.round((history.compensationFen * (0.05 + random.next() * 0.3)) / 100) * 100,
-      ]);
-    }
-    for (const [method, after, amount] of recoveries) {
-      const day = history.compensatedDay + after;
-      if (day > asOf) continue;
-      files.write('sources/business/t_recovery.ndjson', {
-        recovery_id: id('RC', nextNumber(context, 'recovery')),
-        compensation_id: compensationId,
-        recovered_at: stamp(day, random),
-        amount_fen: amount,
-        method,
-      });
-    }
-  }
+  writeCompensation(context, contract, history, random, legacy);
   if (history.releasedDay !== null) {
     files.write('sources/business/t_release.ndjson', {
       release_id: id('RL', nextNumber(context, 'release')),
@@ -412,6 +413,89 @@ function writeApprovalLog(
       opinion: entry.opinion,
       meeting_no: entry.meeting,
       acted_at: stamp(entry.day, legacy),
+    });
+  }
+}
+
+/** The bank's claim, the compensation, its recoveries, a write-off and the closing release. */
+function writeCompensation(
+  context: WorldContext,
+  contract: Contract,
+  history: ContractHistory,
+  random: SeededRandom,
+  legacy: SeededRandom,
+): void {
+  if (history.compensatedDay === null) return;
+  const files = context.files;
+  const asOf = context.asOfDay;
+  const compensationId = id('CP', nextNumber(context, 'compensation'));
+  const noticeDay = claimNoticeDay(history, legacy);
+  if (noticeDay !== null) {
+    files.write('sources/business/t_compensation_claim.ndjson', {
+      claim_id: id('CL', nextNumber(context, 'claim')),
+      contract_no: contract.contractNo,
+      notified_at: stamp(noticeDay, legacy),
+      claimed_amount_fen: history.compensationFen,
+      compensation_id: compensationId,
+    });
+  }
+  files.write('sources/business/t_compensation.ndjson', {
+    compensation_id: compensationId,
+    contract_no: contract.contractNo,
+    compensated_at: stamp(history.compensatedDay, random),
+    amount_fen: history.compensationFen,
+  });
+  const recoveries: [string, number, number][] = [];
+  if (contract.bank.riskSharePct > 0) {
+    recoveries.push([
+      '分险方收回',
+      random.int(20, 90),
+      Math.round((history.compensationFen * contract.bank.riskSharePct) / 100),
+    ]);
+  }
+  const rest = random.int(0, 2);
+  for (let i = 0; i < rest; i += 1) {
+    recoveries.push([
+      random.pick(['诉讼执行', '处置抵押物', '保证人代偿', '协商还款']),
+      random.int(60, 400),
+      Math.round((history.compensationFen * (0.05 + random.next() * 0.3)) / 100) * 100,
+    ]);
+  }
+  let recoveredFen = 0;
+  for (const [method, after, amount] of recoveries) {
+    const day = history.compensatedDay + after;
+    if (day > asOf) continue;
+    recoveredFen += amount;
+    files.write('sources/business/t_recovery.ndjson', {
+      recovery_id: id('RC', nextNumber(context, 'recovery')),
+      compensation_id: compensationId,
+      recovered_at: stamp(day, random),
+      amount_fen: amount,
+      method,
+    });
+  }
+  const loss = writeOff(
+    history.compensatedDay,
+    history.compensationFen,
+    recoveredFen,
+    asOf,
+    legacy,
+  );
+  if (loss !== null) {
+    files.write('sources/business/t_write_off.ndjson', {
+      write_off_id: id('WO', nextNumber(context, 'writeOff')),
+      compensation_id: compensationId,
+      written_off_at: stamp(loss.day, legacy),
+      amount_fen: loss.amountFen,
+    });
+  }
+  const closedDay = loss?.day ?? null;
+  if (closedDay !== null) {
+    files.write('sources/business/t_release.ndjson', {
+      release_id: id('RL', nextNumber(context, 'release')),
+      contract_no: contract.contractNo,
+      released_at: stamp(closedDay + legacy.int(1, 10), legacy),
+      reason: '代偿核销后解除',
     });
   }
 }
