@@ -52,7 +52,7 @@ export function dbtSourcesYaml(source: SourceDefinition): string {
     '# edit the connector, then run the script (a test compares this file with the definition).',
     'sources:',
     `  - name: raw_${source.name}`,
-    `    description: ${quoted(`${source.title}的原始落地表（@sg/lake landRecords，按${source.partitioning === 'period' ? '税款所属期' : '落地窗口'}重落整体替换）。Raw tables of the ${source.name} source.`)}`,
+    `    description: ${quoted(`${source.title}的原始落地表（@sg/lake landRecords，按${source.partitioning === 'period' ? '所属期间（月）' : '落地窗口'}重落整体替换）。Raw tables of the ${source.name} source.`)}`,
     '    database: lake',
     `    schema: raw_${source.name}`,
     '    loaded_at_field: _landed_at',

@@ -20,23 +20,11 @@ renamed as (
         drop_id,
         source_file,
         source_row,
-        _window as landing_window,
-        _landing_id as landing_id,
-        _landed_at as landed_at
+        {{ landing_columns() }}
 
     from source
 
-),
-
--- Every drop repeats the bank's account list: the latest landing holds the current account.
-latest_landing_per_account as (
-
-    select * from renamed
-    qualify row_number() over (
-        partition by account_no
-        order by landing_window desc, landed_at desc, drop_id desc
-    ) = 1
-
 )
 
-select * from latest_landing_per_account
+-- Every drop repeats the bank's account list: the latest landing holds the current account.
+{{ latest_landing('renamed', 'account_no', 'drop_id desc') }}

@@ -19,22 +19,10 @@ renamed as (
         drop_id,
         source_file,
         source_row,
-        _window as landing_window,
-        _landing_id as landing_id,
-        _landed_at as landed_at
+        {{ landing_columns() }}
 
     from source
 
-),
-
-latest_landing_per_instalment as (
-
-    select * from renamed
-    qualify row_number() over (
-        partition by instalment_key
-        order by landing_window desc, landed_at desc, drop_id desc
-    ) = 1
-
 )
 
-select * from latest_landing_per_instalment
+{{ latest_landing('renamed', 'instalment_key', 'drop_id desc') }}

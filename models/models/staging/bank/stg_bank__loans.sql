@@ -23,22 +23,10 @@ renamed as (
         drop_id,
         source_file,
         source_row,
-        _window as landing_window,
-        _landing_id as landing_id,
-        _landed_at as landed_at
+        {{ landing_columns() }}
 
     from source
 
-),
-
-latest_landing_per_loan as (
-
-    select * from renamed
-    qualify row_number() over (
-        partition by loan_no
-        order by landing_window desc, landed_at desc, drop_id desc
-    ) = 1
-
 )
 
-select * from latest_landing_per_loan
+{{ latest_landing('renamed', 'loan_no', 'drop_id desc') }}

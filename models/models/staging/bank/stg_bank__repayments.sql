@@ -20,22 +20,10 @@ renamed as (
         drop_id,
         source_file,
         source_row,
-        _window as landing_window,
-        _landing_id as landing_id,
-        _landed_at as landed_at
+        {{ landing_columns() }}
 
     from source
 
-),
-
-latest_landing_per_repayment as (
-
-    select * from renamed
-    qualify row_number() over (
-        partition by repayment_key
-        order by landing_window desc, landed_at desc, drop_id desc
-    ) = 1
-
 )
 
-select * from latest_landing_per_repayment
+{{ latest_landing('renamed', 'repayment_key', 'drop_id desc') }}

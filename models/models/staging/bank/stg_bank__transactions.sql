@@ -29,24 +29,12 @@ renamed as (
         drop_id,
         source_file,
         source_row,
-        _window as landing_window,
-        _landing_id as landing_id,
-        _landed_at as landed_at
+        {{ landing_columns() }}
 
     from source
 
-),
+)
 
 -- Overlapping statements are collapsed by the connector within a landing; across landings the
 -- latest copy of a transaction wins.
-latest_landing_per_transaction as (
-
-    select * from renamed
-    qualify row_number() over (
-        partition by transaction_key
-        order by landing_window desc, landed_at desc, drop_id desc
-    ) = 1
-
-)
-
-select * from latest_landing_per_transaction
+{{ latest_landing('renamed', 'transaction_key', 'drop_id desc') }}

@@ -18,9 +18,7 @@ renamed as (
         established_date,
         registration_status,
         updated_at,
-        _window as landing_window,
-        _landing_id as landing_id,
-        _landed_at as landed_at
+        {{ landing_columns() }}
 
     from source
 

@@ -22,24 +22,12 @@ renamed as (
         invoice_status = '正常' as is_valid,
         source_file,
         source_row,
-        _window as landing_window,
-        _landing_id as landing_id,
-        _landed_at as landed_at
+        {{ landing_columns() }}
 
     from source
 
-),
-
--- A corrected drop replaces its whole period, so an invoice lives in one window; should a number
--- ever arrive in two periods, the later landing wins.
-latest_landing_per_invoice as (
-
-    select * from renamed
-    qualify row_number() over (
-        partition by invoice_no
-        order by landed_at desc, landing_window desc
-    ) = 1
-
 )
 
-select * from latest_landing_per_invoice
+-- A corrected drop replaces its whole period, so an invoice lives in one window; should a number
+-- ever arrive in two periods, the later period wins.
+{{ latest_landing('renamed', 'invoice_no') }}
