@@ -29,7 +29,7 @@ import { WorldFiles } from './world-files.ts';
 import { WORLD_SCALES } from './world-size.ts';
 import type { WorldSize } from './world-size.ts';
 
-export const GENERATOR_VERSION = '1.2.0';
+export const GENERATOR_VERSION = '1.3.0';
 export const DEFAULT_WORLD_SEED = 640000;
 export const DEFAULT_WORLD_AS_OF = '2025-06-30';
 
