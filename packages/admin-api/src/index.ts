@@ -26,3 +26,11 @@ export {
   type AdminChange,
   type StaffUser,
 } from './staff-users.ts';
+export {
+  DEMO_ORG_UNITS,
+  DEMO_PASSWORD,
+  seedDemoIdentities,
+  seedDemoOrgUnits,
+  totpCode,
+  type DemoUser,
+} from './demo-identities.ts';

@@ -17,7 +17,7 @@ export const staffUserInput = z.object({
   username: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或连字符'),
+    .regex(/^[a-z][a-z0-9._]{2,31}$/, '用户名为 3–32 位小写字母、数字、点或下划线'),
   displayName: z.string().trim().min(1, '请填写姓名').max(50),
   orgUnitId: z.string().regex(CODE, '请选择所属机构'),
   password: z.string().min(8, '口令长度至少 8 位').max(128),
