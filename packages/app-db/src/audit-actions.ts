@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = {
   sign_in_failed: '登录失败',
   sign_in_refused_locked: '账户锁定期间拒绝登录',
   account_locked: '账户锁定',
+  two_factor_enabled: '启用双因素认证',
+  two_factor_enrolment_failed: '启用双因素认证时验证码错误',
   two_factor_disable_refused: '拒绝特权用户关闭双因素认证',
   // accounts and permissions
   user_created: '创建用户',

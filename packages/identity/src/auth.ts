@@ -5,7 +5,7 @@ import { betterAuth } from 'better-auth';
 import { admin, phoneNumber, twoFactor, username } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import { hashPassword, verifyPassword } from './password-hash.ts';
-import { signInGuardHooks } from './sign-in-guard.ts';
+import { signInAuditPlugin, signInGuardHooks } from './sign-in-guard.ts';
 import { SmsOutbox, smsCodeText, type SmsSender } from './sms.ts';
 
 export interface IdentityAuthOptions {
@@ -17,6 +17,8 @@ export interface IdentityAuthOptions {
   readonly smsSender?: SmsSender;
   /** The clock of the lock-out window (tests move it). */
   readonly clock?: () => Date;
+  /** How many recent passwords a new one may not repeat; 5 by default (等保 2.0). */
+  readonly passwordHistoryDepth?: number;
   /** Session lifetime; 8 hours (one working day) by default. */
   readonly sessionSeconds?: number;
 }
@@ -41,7 +43,11 @@ export function createIdentityAuth(options: IdentityAuthOptions) {
       updateAge: 15 * 60,
     },
     advanced: { cookiePrefix: 'sg' },
-    hooks: signInGuardHooks(options.pool, options.clock),
+    hooks: signInGuardHooks(options.pool, options.clock, {
+      ...(options.passwordHistoryDepth === undefined
+        ? {}
+        : { passwordHistoryDepth: options.passwordHistoryDepth }),
+    }),
     plugins: [
       username(),
       twoFactor({ issuer: '智慧担保' }),
@@ -59,6 +65,8 @@ export function createIdentityAuth(options: IdentityAuthOptions) {
           getTempName: (phone) => `申请人${phone.slice(-4)}`,
         },
       }),
+      // Last: its after hook sees what the two-factor plugin made of a sign-in.
+      signInAuditPlugin(options.pool, options.clock),
     ],
   });
 }

@@ -37,4 +37,11 @@ export {
   type SmsMessage,
   type SmsSender,
 } from './sms.ts';
+export {
+  isRecentPassword,
+  passwordReuseMessage,
+  recentPasswordHashes,
+  recordCurrentPassword,
+} from './password-history.ts';
+export { isSecondFactorPending } from './second-factor-audit.ts';
 export { revealField, type RevealRequest } from './unmasking.ts';

@@ -1,10 +1,13 @@
 // better-auth hooks around staff sign-in and password setting: lock-out (app.sign_in_failures),
 // the 等保 2.0 password rules, and an audit event for every sign-in, failure and lock-out.
 import { appendAuditEvent } from '@sg/app-db';
+import type { BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import type { Pool } from 'pg';
+import { guardPasswordHistory, guardTwoFactorDisable } from './account-guards.ts';
 import { LOCKOUT_WINDOW_MS, lockoutState } from './lockout.ts';
-import { passwordPolicyViolations } from './password-policy.ts';
+import { PASSWORD_HISTORY_DEPTH, passwordPolicyViolations } from './password-policy.ts';
+import { auditSecondFactor, isSecondFactorPending } from './second-factor-audit.ts';
 import { exceededSmsLimit, SMS_LIMITS } from './sms.ts';
 
 const SIGN_IN_USERNAME = '/sign-in/username';
@@ -73,7 +76,17 @@ async function limitSmsSends(
   );
 }
 
-export function signInGuardHooks(pool: Pool, clock: () => Date = () => new Date()) {
+export interface SignInGuardOptions {
+  /** How many recent passwords a new one may not repeat (等保 2.0); 5 by default. */
+  readonly passwordHistoryDepth?: number;
+}
+
+export function signInGuardHooks(
+  pool: Pool,
+  clock: () => Date = () => new Date(),
+  options: SignInGuardOptions = {},
+) {
+  const historyDepth = options.passwordHistoryDepth ?? PASSWORD_HISTORY_DEPTH;
   return {
     before: createAuthMiddleware(async (ctx) => {
       const passwordField = PASSWORD_PATHS[ctx.path];
@@ -89,7 +102,9 @@ export function signInGuardHooks(pool: Pool, clock: () => Date = () => new Date(
             message: violations.join('；'),
           });
         }
+        await guardPasswordHistory(pool, ctx, historyDepth, clock());
       }
+      await guardTwoFactorDisable(pool, ctx);
       if (ctx.path === SEND_SMS_CODE) {
         await limitSmsSends(
           pool,
@@ -117,45 +132,73 @@ export function signInGuardHooks(pool: Pool, clock: () => Date = () => new Date(
         });
       }
     }),
-    after: createAuthMiddleware(async (ctx) => {
-      if (ctx.path !== SIGN_IN_USERNAME) return;
-      const login = stringField(ctx.body, 'username')?.toLowerCase();
-      if (login === undefined) return;
-      const ip = clientIp(ctx.headers);
-      const subject = `user:${login}`;
-      if (!isAPIError(ctx.context.returned)) {
-        await appendAuditEvent(pool, {
-          actor: login,
-          action: 'sign_in_succeeded',
-          subject,
-          detail: { ip },
-        });
-        return;
-      }
-      const now = clock();
-      await pool.query(
-        `insert into app.sign_in_failures (login, failed_at, ip_address) values ($1, $2, $3)`,
-        [login, now, ip],
-      );
-      await appendAuditEvent(pool, {
-        actor: login,
-        action: 'sign_in_failed',
-        subject,
-        detail: { ip },
-      });
-      const state = lockoutState(await recentFailures(pool, login, now), now);
-      if (state.isLocked) {
-        await appendAuditEvent(pool, {
-          actor: login,
-          action: 'account_locked',
-          subject,
-          detail: {
-            ip,
-            lockedUntil: state.lockedUntil.toISOString(),
-            failures: state.recentFailures,
-          },
-        });
-      }
-    }),
   };
+}
+
+/**
+ * The sign-in audit and lock-out count, as a plugin placed after better-auth's two-factor plugin:
+ * user hooks run before plugin hooks, and only after the two-factor hook has the answer of a TOTP
+ * user's right password become `twoFactorRedirect` (first factor only).
+ */
+export function signInAuditPlugin(pool: Pool, clock: () => Date = () => new Date()) {
+  return {
+    id: 'sg-sign-in-audit',
+    hooks: {
+      after: [
+        {
+          matcher: () => true,
+          handler: createAuthMiddleware(async (ctx) => {
+            const twoFactorCookie = ctx.context.createAuthCookie('two_factor').name;
+            await auditSecondFactor(pool, {
+              path: ctx.path,
+              returned: ctx.context.returned,
+              ip: clientIp(ctx.headers),
+              isSignInStep: ctx.headers?.get('cookie')?.includes(`${twoFactorCookie}=`) === true,
+            });
+            if (ctx.path !== SIGN_IN_USERNAME) return;
+            const login = stringField(ctx.body, 'username')?.toLowerCase();
+            if (login === undefined) return;
+            const ip = clientIp(ctx.headers);
+            const subject = `user:${login}`;
+            if (!isAPIError(ctx.context.returned)) {
+              await appendAuditEvent(pool, {
+                actor: login,
+                // Password right but TOTP still to come: not a complete sign-in.
+                action: isSecondFactorPending(ctx.context.returned)
+                  ? 'sign_in_first_factor_passed'
+                  : 'sign_in_succeeded',
+                subject,
+                detail: { ip },
+              });
+              return;
+            }
+            const now = clock();
+            await pool.query(
+              `insert into app.sign_in_failures (login, failed_at, ip_address) values ($1, $2, $3)`,
+              [login, now, ip],
+            );
+            await appendAuditEvent(pool, {
+              actor: login,
+              action: 'sign_in_failed',
+              subject,
+              detail: { ip },
+            });
+            const state = lockoutState(await recentFailures(pool, login, now), now);
+            if (state.isLocked) {
+              await appendAuditEvent(pool, {
+                actor: login,
+                action: 'account_locked',
+                subject,
+                detail: {
+                  ip,
+                  lockedUntil: state.lockedUntil.toISOString(),
+                  failures: state.recentFailures,
+                },
+              });
+            }
+          }),
+        },
+      ],
+    },
+  } satisfies BetterAuthPlugin;
 }
