@@ -23,12 +23,14 @@ setup-test: setup
 up: setup
     node scripts/up.ts
 
-# Lint: ESLint (type-checked rules as errors, zero warnings), Prettier, TypeScript, svelte-check.
+# Lint: ESLint (type-checked rules as errors, zero warnings), Prettier, TypeScript, svelte-check,
+# SQLFluff over the dbt models (DuckDB dialect, dbt templater).
 lint:
     npm run --silent -w @sg/app-bi check -- --fail-on-warnings
     eslint --max-warnings 0 .
     prettier --check .
     tsc -p tsconfig.json
+    bash scripts/lint-sql.sh
 
 # Every test: unit + integration (real DuckDB, DuckLake, PostgreSQL, MariaDB, PGlite, Temporal, dbt) then
 # browser tests, on a PostgreSQL and a MariaDB private to the run (see packages/test-databases).
