@@ -122,7 +122,7 @@ describe('landSource commerce (commerce simulator serving the tiny world)', () =
         .sort(),
     );
     const { received, world } = reconciled(result);
-    expect(Object.keys(world)).toHaveLength(8); // every commerce table but the change feed
+    expect(Object.keys(world)).toHaveLength(9); // every commerce table but the change feed
     expect(received).toEqual(world);
     expect(receivedByAsset(result.landings)['raw_commerce.change_feed']).toBeGreaterThan(0);
     expect(result.details['feedCursor']).not.toBeNull();
