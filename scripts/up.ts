@@ -26,6 +26,10 @@ import {
   type SupervisedProcess,
 } from '@sg/process-supervisor';
 import { LOCAL_HOST, dataDirFromEnv, findRepoRoot, localPorts } from '@sg/runtime-env';
+import { DEMO_PASSWORD, seedDemoIdentities, type DemoUser } from '@sg/admin-api';
+import { appDbConfigFromEnv, createPool, migrate } from '@sg/app-db';
+import { createIdentityAuth } from '@sg/identity';
+import { authSecretFromEnv } from '@sg/session-context';
 
 const root = findRepoRoot(import.meta.dirname);
 const dataDir = dataDirFromEnv(process.env);
@@ -190,6 +194,34 @@ async function writeFinanceDrops(): Promise<void> {
   );
 }
 
+/** Development only: the demo org tree and one user per role (idempotent), as lines to print. */
+async function seedDemoUsers(): Promise<string> {
+  const pool = createPool(appDbConfigFromEnv(env));
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client);
+    } finally {
+      client.release();
+    }
+    const auth = createIdentityAuth({
+      pool,
+      secret: authSecretFromEnv(env),
+      baseURL: `http://${host}:${String(ports.bi)}`,
+    });
+    const users = await seedDemoIdentities(pool, auth);
+    const line = (user: DemoUser) =>
+      `  ${user.username.padEnd(28)} ${user.roleTitle.padEnd(10, '　')} ${user.orgUnitId.padEnd(18)}` +
+      (user.totpSecret === null ? '' : ` TOTP 密钥 ${user.totpSecret}`);
+    return [
+      `演示用户 (仅限开发环境；口令均为 ${DEMO_PASSWORD}；特权角色须 TOTP，密钥仅在首次创建时显示):`,
+      ...users.map(line),
+    ].join('\n');
+  } finally {
+    await pool.end();
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`智慧担保 — 本地启动 (数据目录 ${dataDir}，日志 ${logDir})`);
   console.log(`· 生成模拟世界 (${worldSize}, 种子 ${worldSeed}) …`);
@@ -227,6 +259,8 @@ async function main(): Promise<void> {
     waitForLogLine(businessDb, /"service":"sim-business"/, { timeoutMs: 300_000 }),
   ]);
   console.log('· 应用数据库、Temporal、工商/税务模拟器、业务系统数据库已就绪');
+  const demoUsers = await seedDemoUsers();
+  console.log('· 演示机构与演示用户已就绪');
   await fileDrops;
   console.log('· 税务月度文件、银行流水导出文件、公司财务月报已就绪');
 
@@ -273,6 +307,8 @@ async function main(): Promise<void> {
   银行流水导出文件           ${bankInbox}
   公司财务月报               ${financeInbox}
   模拟世界数据               ${worldDir}
+
+${demoUsers}
 `);
 }
 

@@ -10,3 +10,4 @@ export {
   type SessionHandleOptions,
 } from './session-handle.ts';
 export { safeRedirectTarget } from './redirect-target.ts';
+export { authSecretFromEnv, DEVELOPMENT_AUTH_SECRET } from './auth-secret.ts';
