@@ -19,6 +19,13 @@ export interface IdentityAuthOptions {
   readonly clock?: () => Date;
   /** How many recent passwords a new one may not repeat; 5 by default (等保 2.0). */
   readonly passwordHistoryDepth?: number;
+  /** Origins besides baseURL's whose browser POSTs are accepted (the apps, SG_AUTH_TRUSTED_ORIGINS). */
+  readonly trustedOrigins?: readonly string[];
+  /**
+   * Refuse cross-origin POSTs (origin and Fetch-Metadata CSRF checks). better-auth's default: on,
+   * except under NODE_ENV=test; the security test turns it on explicitly.
+   */
+  readonly enforceOriginCheck?: boolean;
   /** Session lifetime; 8 hours (one working day) by default. */
   readonly sessionSeconds?: number;
 }
@@ -42,7 +49,16 @@ export function createIdentityAuth(options: IdentityAuthOptions) {
       expiresIn: options.sessionSeconds ?? DEFAULT_SESSION_SECONDS,
       updateAge: 15 * 60,
     },
-    advanced: { cookiePrefix: 'sg' },
+    trustedOrigins: [...(options.trustedOrigins ?? [])],
+    advanced: {
+      cookiePrefix: 'sg',
+      ...(options.enforceOriginCheck === undefined
+        ? {}
+        : {
+            disableOriginCheck: !options.enforceOriginCheck,
+            disableCSRFCheck: !options.enforceOriginCheck,
+          }),
+    },
     hooks: signInGuardHooks(options.pool, options.clock, {
       ...(options.passwordHistoryDepth === undefined
         ? {}
