@@ -521,6 +521,22 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
     ],
     null,
   ),
+  table(
+    't_deposit_refund',
+    {
+      title: '保证金退还（业务系统原始落地）',
+      description:
+        'One row per customer deposit (保证金) refunded after a release per landing window (in ' +
+        'full every window).',
+    },
+    [
+      key('refund_id', '退还编号'),
+      column('contract_no', 'text', '担保合同编号'),
+      time('refunded_at', '退还时间'),
+      fen('amount', 'amount_fen', '退还金额'),
+    ],
+    null,
+  ),
 ];
 
 export function findBusinessTable(name: string): MappedTable {

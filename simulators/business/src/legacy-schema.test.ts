@@ -25,6 +25,7 @@ const WORLD_TABLES = [
   't_collateral_registration',
   't_compensation_claim',
   't_write_off',
+  't_deposit_refund',
 ];
 
 describe('legacy schema', () => {

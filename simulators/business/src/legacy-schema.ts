@@ -331,6 +331,16 @@ export const LEGACY_TABLES: readonly LegacyTable[] = [
     ],
     false,
   ),
+  table(
+    't_deposit_refund',
+    [
+      id('refund_id'),
+      id('contract_no', true),
+      datetime('refunded_at'),
+      yuan('amount', 'amount_fen'),
+    ],
+    false,
+  ),
 ];
 
 export function findLegacyTable(name: string): LegacyTable {

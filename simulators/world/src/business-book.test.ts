@@ -162,6 +162,24 @@ describe('legacy business tables of the demo world', () => {
     }
   });
 
+  it('refunds a deposit only after a release, for the amount deposited', () => {
+    const deposits = new Map(
+      rows('sources/business/t_fee.ndjson')
+        .filter((f) => f['fee_type'] === '保证金')
+        .map((f) => [str(f, 'contract_no'), num(f, 'amount_fen')]),
+    );
+    const released = new Map(
+      rows('sources/business/t_release.ndjson').map((r) => [str(r, 'contract_no'), r]),
+    );
+    const refunds = rows('sources/business/t_deposit_refund.ndjson');
+    expect(refunds.length).toBeGreaterThan(0);
+    for (const refund of refunds) {
+      const no = str(refund, 'contract_no');
+      expect(num(refund, 'amount_fen')).toBe(deposits.get(no));
+      expect(str(released.get(no), 'released_at') < str(refund, 'refunded_at')).toBe(true);
+    }
+  });
+
   it('logs A角, B角, the committee and the approver in line with each decision', () => {
     const log = rows('sources/business/t_approval_log.ndjson');
     const byProject = new Map<string, Row[]>();

@@ -280,7 +280,10 @@ function writeContract(
     Math.round((contract.amountFen * contract.feeRateBp * contract.termMonths) / 10_000 / 12),
   );
   if (random.chance(0.3)) fee('评审费', Math.round(contract.amountFen * 0.002));
-  if (random.chance(0.25)) fee('保证金', Math.round(contract.amountFen * random.pick([0.05, 0.1])));
+  const depositFen = random.chance(0.25)
+    ? Math.round(contract.amountFen * random.pick([0.05, 0.1]))
+    : 0;
+  if (depositFen > 0) fee('保证金', depositFen);
 
   const loanId = id('LN', nextNumber(context, 'loan'));
   const lastPaid = history.periods.reduce((d, p) => Math.max(d, p.paidDay ?? 0), contract.startDay);
@@ -315,6 +318,15 @@ function writeContract(
       released_at: stamp(history.releasedDay, random),
       reason: '贷款结清',
     });
+    const refundDay = history.releasedDay + legacy.int(1, 15);
+    if (depositFen > 0 && refundDay <= context.asOfDay) {
+      files.write('sources/business/t_deposit_refund.ndjson', {
+        refund_id: id('DR', nextNumber(context, 'depositRefund')),
+        contract_no: contract.contractNo,
+        refunded_at: stamp(refundDay, legacy),
+        amount_fen: depositFen,
+      });
+    }
   }
 }
 

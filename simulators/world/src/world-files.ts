@@ -55,6 +55,7 @@ export const WORLD_FILES = [
   'sources/business/t_collateral_registration.ndjson',
   'sources/business/t_compensation_claim.ndjson',
   'sources/business/t_write_off.ndjson',
+  'sources/business/t_deposit_refund.ndjson',
   'sources/finance/balance_sheet_items.ndjson',
   'sources/finance/income_statement_items.ndjson',
   'sources/finance/supplementary_items.ndjson',
