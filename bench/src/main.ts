@@ -5,12 +5,19 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchLakeLanding } from './lake-landing.bench.ts';
 import { mergeSourceLandingResults } from './recorded-results.ts';
+import { benchRpcGuard } from './rpc-guard.bench.ts';
 import { benchSemanticLoad } from './semantic-load.bench.ts';
 import { SOURCE_NAMES, benchSourceLanding, isSourceName } from './source-landing.bench.ts';
 import { benchWorldGeneration } from './world-generation.bench.ts';
 
 const resultsDir = join(import.meta.dirname, '..', 'results');
-const BENCHMARKS = ['lake-landing', 'world-generation', 'source-landing', 'semantic-load'] as const;
+const BENCHMARKS = [
+  'lake-landing',
+  'world-generation',
+  'source-landing',
+  'semantic-load',
+  'rpc-guard',
+] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function listSetting<T extends string>(
@@ -100,3 +107,4 @@ if (only.includes('semantic-load')) {
   const poolSizes = semanticLoad.poolSizes.length > 0 ? semanticLoad.poolSizes : [undefined];
   record('semantic-load', await benchSemanticLoad({ ...semanticLoad, poolSizes }));
 }
+if (only.includes('rpc-guard')) record('rpc-guard', await benchRpcGuard());
