@@ -7,6 +7,7 @@ import { benchLakeLanding } from './lake-landing.bench.ts';
 import { mergeSourceLandingResults } from './recorded-results.ts';
 import { benchRpcGuard } from './rpc-guard.bench.ts';
 import { benchSemanticLoad } from './semantic-load.bench.ts';
+import { benchSignIn } from './sign-in.bench.ts';
 import { SOURCE_NAMES, benchSourceLanding, isSourceName } from './source-landing.bench.ts';
 import { benchWorldGeneration } from './world-generation.bench.ts';
 
@@ -17,6 +18,7 @@ const BENCHMARKS = [
   'source-landing',
   'semantic-load',
   'rpc-guard',
+  'sign-in',
 ] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
@@ -108,3 +110,4 @@ if (only.includes('semantic-load')) {
   record('semantic-load', await benchSemanticLoad({ ...semanticLoad, poolSizes }));
 }
 if (only.includes('rpc-guard')) record('rpc-guard', await benchRpcGuard());
+if (only.includes('sign-in')) record('sign-in', await benchSignIn());
