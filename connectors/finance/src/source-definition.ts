@@ -2,7 +2,7 @@
 // (partitioned by accounting month), where its inbox is and how it lands (landFinanceInbox). The
 // pipelines register it by this one definition.
 import type { RawTableDefinition, SourceDefinition } from '@sg/source-contract';
-import { assertInboxExists, inboxDirFromEnvironment } from '@sg/source-contract';
+import { assertInboxExists, inboxDirFromEnvironment, periodInboxReport } from '@sg/source-contract';
 import { FINANCE_DROP_REFUSED } from './finance-errors.ts';
 import { FINANCE_SOURCE, landFinanceInbox } from './land.ts';
 import type { FinanceDropLanding } from './land.ts';
@@ -77,38 +77,12 @@ export const financeSource: SourceDefinition<FinanceSourceConfig> = {
       ...(signal === undefined ? {} : { signal }),
       ...(onProgress === undefined ? {} : { onLanded: onProgress }),
     });
-    const periods = result.landed.map((drop) => drop.period);
-    const range = periods.length === 0 ? '' : `：${periods[0] ?? ''}…${periods.at(-1) ?? ''}`;
-    const refused = result.refused;
-    return {
-      landings: result.landed.flatMap((drop) =>
-        drop.entities.map((entity) => ({
-          entity: entity.entity,
-          window: drop.period,
-          result: entity.landing,
-        })),
-      ),
-      details: {
-        periods: result.landed.map((drop) => ({
-          period: drop.period,
-          sequence: drop.sequence,
-          drop: drop.drop,
-        })),
-        exportOnlyRows: exportOnlyRowsOf(result.landed),
-        supersededDrops: [...result.superseded],
-        incompleteDrops: [...result.incomplete],
-        refusedDrops: refused.map((r) => ({ drop: r.drop, kind: r.kind, message: r.message })),
-      },
-      note: `${String(periods.length)} 个会计月${range}`,
-      refused:
-        refused.length === 0
-          ? null
-          : {
-              type: FINANCE_DROP_REFUSED,
-              message:
-                `finance inbox: ${String(refused.length)} drop(s) refused, ${String(periods.length)} ` +
-                `month(s) landed: ${refused.map((r) => `${r.drop}: ${r.message} (${r.kind})`).join('; ')}`,
-            },
-    };
+    return periodInboxReport(result, {
+      source: FINANCE_SOURCE,
+      periodTitle: '会计月',
+      periodWord: 'month',
+      refusedType: FINANCE_DROP_REFUSED,
+      details: { exportOnlyRows: exportOnlyRowsOf(result.landed) },
+    });
   },
 };

@@ -2,7 +2,7 @@
 // period), where its inbox is and how it lands (landTaxInbox). The pipelines register it by this
 // one definition.
 import type { RawTableDefinition, SourceDefinition } from '@sg/source-contract';
-import { assertInboxExists, inboxDirFromEnvironment } from '@sg/source-contract';
+import { assertInboxExists, inboxDirFromEnvironment, periodInboxReport } from '@sg/source-contract';
 import { TAX_SOURCE } from './land-drop.ts';
 import { landTaxInbox } from './land-inbox.ts';
 import { TAX_DROP_REFUSED } from './tax-file-error.ts';
@@ -57,38 +57,14 @@ export const taxSource: SourceDefinition<TaxSourceConfig> = {
       ...(signal === undefined ? {} : { signal }),
       ...(onProgress === undefined ? {} : { onLanded: onProgress }),
     });
-    const periods = result.landed.map((drop) => drop.period);
-    const range = periods.length === 0 ? '' : `：${periods[0] ?? ''}…${periods.at(-1) ?? ''}`;
-    const refused = result.refused;
-    return {
-      landings: result.landed.flatMap((drop) =>
-        drop.entities.map((entity) => ({
-          entity: entity.entity,
-          window: drop.period,
-          result: entity.landing,
-        })),
-      ),
-      details: {
-        periods: result.landed.map((drop) => ({
-          period: drop.period,
-          sequence: drop.sequence,
-          drop: drop.drop,
-          driftNotices: drop.entities.reduce((sum, entity) => sum + entity.drift.length, 0),
-        })),
-        supersededDrops: result.superseded,
-        incompleteDrops: result.incomplete,
-        refusedDrops: refused.map((r) => ({ drop: r.drop, kind: r.kind, message: r.message })),
-      },
-      note: `${String(periods.length)} 个所属期${range}`,
-      refused:
-        refused.length === 0
-          ? null
-          : {
-              type: TAX_DROP_REFUSED,
-              message:
-                `tax inbox: ${String(refused.length)} drop(s) refused, ${String(periods.length)} ` +
-                `period(s) landed: ${refused.map((r) => `${r.drop}: ${r.message} (${r.kind})`).join('; ')}`,
-            },
-    };
+    return periodInboxReport(result, {
+      source: TAX_SOURCE,
+      periodTitle: '所属期',
+      periodWord: 'period',
+      refusedType: TAX_DROP_REFUSED,
+      periodDetails: (drop) => ({
+        driftNotices: drop.entities.reduce((sum, entity) => sum + entity.drift.length, 0),
+      }),
+    });
   },
 };

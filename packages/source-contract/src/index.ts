@@ -20,3 +20,10 @@ export {
   SourceInboxMissingError,
 } from './source-error.ts';
 export type { HttpApiFailureKind, SourceApiErrorDetails } from './source-error.ts';
+export {
+  periodInboxReport,
+  type LandedPeriodDrop,
+  type PeriodInboxLanding,
+  type PeriodInboxReportOptions,
+  type RefusedPeriodDrop,
+} from './period-inbox-report.ts';
