@@ -37,4 +37,9 @@ export {
   type FaultInput,
 } from './fault-injector.ts';
 export { listenOn, type ListeningServer } from './http-listener.ts';
-export { createSimulatorHttpServer, type SimulatorHttpHandlers } from './simulator-http-server.ts';
+export {
+  createSimulatorHttpServer,
+  simulatorApiRequest,
+  type SimulatorApiRequest,
+  type SimulatorHttpHandlers,
+} from './simulator-http-server.ts';

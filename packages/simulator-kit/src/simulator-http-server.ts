@@ -3,7 +3,24 @@
 // handler that throws is logged and answered with the simulator's own internal-error response
 // (or the connection is cut when the response had begun). Shared by the source simulators.
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/** What a simulator's API handler reads of a request (its handlers are pure functions of it). */
+export interface SimulatorApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+}
+
+export function simulatorApiRequest(req: IncomingMessage, url: URL): SimulatorApiRequest {
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+  };
+}
 
 export interface SimulatorHttpHandlers {
   /** Names the simulator in the log line of a failed request, e.g. `sim-tax`. */

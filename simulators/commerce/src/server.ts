@@ -12,6 +12,7 @@ import {
   createFaultInjector,
   createRateLimiter,
   createSimulatorHttpServer,
+  simulatorApiRequest,
   faultSchema,
   listenOn,
   statusFaultHeaders,
@@ -208,23 +209,15 @@ export async function startCommerceSimulator(
       sendJson(res, fault.status, body, statusFaultHeaders(fault));
       return Promise.resolve();
     }
-    const response = handleApiRequest(
-      {
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-      },
-      {
-        catalog,
-        credentials,
-        timestampToleranceSeconds:
-          options.timestampToleranceSeconds ?? DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
-        rateLimiter,
-        now,
-        requestId,
-      },
-    );
+    const response = handleApiRequest(simulatorApiRequest(req, url), {
+      catalog,
+      credentials,
+      timestampToleranceSeconds:
+        options.timestampToleranceSeconds ?? DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
+      rateLimiter,
+      now,
+      requestId,
+    });
     sendWithFault(res, response, fault);
     return Promise.resolve();
   };

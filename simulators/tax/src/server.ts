@@ -13,6 +13,7 @@ import {
   createFaultInjector,
   createRateLimiter,
   createSimulatorHttpServer,
+  simulatorApiRequest,
   faultSchema,
   listenOn,
   statusFaultHeaders,
@@ -164,13 +165,7 @@ export async function startTaxSimulator(options: TaxSimulatorOptions): Promise<T
       return;
     }
     const response = handleTaxRequest(
-      {
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        body,
-      },
+      { ...simulatorApiRequest(req, url), body },
       { world, registry, tokens, rateLimiter, now: clock.now(), requestId },
     );
     send(res, response, fault);
