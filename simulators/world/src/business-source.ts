@@ -17,6 +17,7 @@ import { bankLoanNo } from './bank-source.ts';
 import { userIdOf, writeBusinessReference } from './business-reference.ts';
 import type { ContractHistory } from './contract-history.ts';
 import { OFFICERS } from './guarantee-book.ts';
+import { feeChargedDay, guaranteeFeeFen } from './guarantee-fee.ts';
 import type { Application, Contract } from './guarantee-book.ts';
 import { nameVariant, toFullWidth, withWrongCheckChar } from './perturbations.ts';
 import { STREAM, streamFor } from './subjects.ts';
@@ -272,13 +273,10 @@ function writeContract(
       contract_no: contract.contractNo,
       fee_type: type,
       amount_fen: amount,
-      charged_at: stamp(contract.startDay - 1, random),
+      charged_at: stamp(feeChargedDay(contract), random),
     });
   };
-  fee(
-    '担保费',
-    Math.round((contract.amountFen * contract.feeRateBp * contract.termMonths) / 10_000 / 12),
-  );
+  fee('担保费', guaranteeFeeFen(contract));
   if (random.chance(0.3)) fee('评审费', Math.round(contract.amountFen * 0.002));
   const depositFen = random.chance(0.25)
     ? Math.round(contract.amountFen * random.pick([0.05, 0.1]))

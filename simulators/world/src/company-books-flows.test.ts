@@ -1,7 +1,8 @@
 import { createSeededRandom } from '@sg/simulator-kit';
 import { describe, expect, it } from 'vitest';
 import { BANKS } from './banks.ts';
-import { CompanyBookFlows, guaranteeFeeFen } from './company-books-flows.ts';
+import { CompanyBookFlows } from './company-books-flows.ts';
+import { guaranteeFeeFen } from './guarantee-fee.ts';
 import { contractHistory } from './contract-history.ts';
 import type { Contract } from './guarantee-book.ts';
 import { addMonths, isoDateToEpochDay, periodOf } from './world-calendar.ts';

@@ -8,17 +8,8 @@
  */
 import type { ContractHistory } from './contract-history.ts';
 import type { Contract } from './guarantee-book.ts';
+import { feeChargedDay, guaranteeFeeFen } from './guarantee-fee.ts';
 import { addMonths, monthStart, periodOf } from './world-calendar.ts';
-
-/** The guarantee fee charged for a contract: the whole term up front, as t_fee 担保费 holds it. */
-export function guaranteeFeeFen(contract: Contract): number {
-  return Math.round((contract.amountFen * contract.feeRateBp * contract.termMonths) / 10_000 / 12);
-}
-
-/** The day the fee is charged: the day before the guarantee starts (t_fee.charged_at). */
-export function feeChargedDay(contract: Contract): number {
-  return contract.startDay - 1;
-}
 
 export interface MonthFlows {
   /** 'YYYY-MM' */
