@@ -145,6 +145,7 @@ export function writeBusiness(context: WorldContext, view: SubjectView): void {
   }
 }
 
+/** One guarantee contract with everything that hangs off it, in the legacy tables' shapes. */
 function writeContract(
   context: WorldContext,
   view: SubjectView,
@@ -155,9 +156,24 @@ function writeContract(
   random: SeededRandom,
   legacy: SeededRandom,
 ): void {
+  writeContractRows(context, contract, history, projectId, random);
+  writeCounterGuarantees(context, view, contract, random, legacy);
+  const depositFen = writeFees(context, contract, random);
+  writeLoan(context, contract, history, random);
+  writeMonitoring(context, view, contract, history, officer, random);
+  writeCompensation(context, contract, history, random, legacy);
+  writeRelease(context, contract, history, depositFen, random, legacy);
+}
+
+/** t_guarantee_contract and the contract's risk shares (t_risk_share). */
+function writeContractRows(
+  context: WorldContext,
+  contract: Contract,
+  history: ContractHistory,
+  projectId: string,
+  random: SeededRandom,
+): void {
   const files = context.files;
-  const { subject } = view;
-  const asOf = context.asOfDay;
   const closedDay = history.compensatedDay ?? history.releasedDay;
   files.write('sources/business/t_guarantee_contract.ndjson', {
     contract_no: contract.contractNo,
@@ -184,7 +200,18 @@ function writeContract(
       cap_fen: share.capFen,
     });
   }
+}
 
+/** Counter-guarantees (t_counter_guarantee), mortgages with their registrations. */
+function writeCounterGuarantees(
+  context: WorldContext,
+  view: SubjectView,
+  contract: Contract,
+  random: SeededRandom,
+  legacy: SeededRandom,
+): void {
+  const files = context.files;
+  const { subject } = view;
   const counter = (row: {
     kind: '抵押' | '质押' | '保证';
     name: string;
@@ -256,7 +283,11 @@ function writeContract(
       value: null,
     });
   }
+}
 
+/** The fees charged (t_fee; planted cap breaches in the ground truth); returns the deposit. */
+function writeFees(context: WorldContext, contract: Contract, random: SeededRandom): number {
+  const files = context.files;
   if (contract.feeBreach === true && contract.feeCap !== undefined && contract.feeCap !== null) {
     files.write('ground-truth/fee-breaches.ndjson', {
       contract_no: contract.contractNo,
@@ -282,7 +313,18 @@ function writeContract(
     ? Math.round(contract.amountFen * random.pick([0.05, 0.1]))
     : 0;
   if (depositFen > 0) fee('保证金', depositFen);
+  return depositFen;
+}
 
+/** The bank loan under the contract (t_loan) and its repayments (t_repayment). */
+function writeLoan(
+  context: WorldContext,
+  contract: Contract,
+  history: ContractHistory,
+  random: SeededRandom,
+): void {
+  const files = context.files;
+  const asOf = context.asOfDay;
   const loanId = id('LN', nextNumber(context, 'loan'));
   const lastPaid = history.periods.reduce((d, p) => Math.max(d, p.paidDay ?? 0), contract.startDay);
   files.write('sources/business/t_loan.ndjson', {
@@ -305,10 +347,18 @@ function writeContract(
       updated_at: stamp(Math.min(asOf, period.paidDay + random.int(0, 5)), random),
     });
   }
+}
 
-  writeMonitoring(context, view, contract, history, officer, random);
-
-  writeCompensation(context, contract, history, random, legacy);
+/** The release of a repaid contract (t_release) and its deposit's refund (t_deposit_refund). */
+function writeRelease(
+  context: WorldContext,
+  contract: Contract,
+  history: ContractHistory,
+  depositFen: number,
+  random: SeededRandom,
+  legacy: SeededRandom,
+): void {
+  const files = context.files;
   if (history.releasedDay !== null) {
     files.write('sources/business/t_release.ndjson', {
       release_id: id('RL', nextNumber(context, 'release')),
