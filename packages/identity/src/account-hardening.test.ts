@@ -3,9 +3,9 @@
 // (computed here by RFC 6238 from the enrolled secret, independently of better-auth) completes it,
 // and a privileged user cannot switch TOTP off.
 import { createHmac } from 'node:crypto';
-import { listAuditEventsForSubject, migrate, queryAuditEvents } from '@sg/app-db';
-import { createPostgresTestDatabase } from '@sg/test-databases';
-import pg from 'pg';
+import { listAuditEventsForSubject, queryAuditEvents } from '@sg/app-db';
+import { createMigratedTestPool } from '@sg/app-db/testing';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityAuth, type IdentityAuth } from './auth.ts';
 import { passwordReuseMessage } from './password-history.ts';
@@ -51,18 +51,7 @@ describe('account hardening on postgres', () => {
   let auth: IdentityAuth;
 
   beforeAll(async () => {
-    const database = await createPostgresTestDatabase('sg_identity_hardening');
-    pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    dispose = async () => {
-      await pool.end();
-      await database.dispose();
-    };
-    const client = await pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-    }
+    ({ pool, dispose } = await createMigratedTestPool('sg_identity_hardening'));
     auth = createIdentityAuth({
       pool,
       secret: 'identity-hardening-secret-0123456789',

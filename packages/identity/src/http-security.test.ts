@@ -1,9 +1,8 @@
 // The better-auth handler at the HTTP level (Request in, Response out), origin check on: a session
 // cookie planted before sign-in is not the one after it (session fixation), and a cross-origin POST
 // to sign-in or sign-out is refused (CSRF) while the app's own origin passes.
-import { migrate } from '@sg/app-db';
-import { createPostgresTestDatabase } from '@sg/test-databases';
-import pg from 'pg';
+import { createMigratedTestPool } from '@sg/app-db/testing';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityAuth, type IdentityAuth } from './auth.ts';
 import { SmsOutbox } from './sms.ts';
@@ -20,18 +19,7 @@ describe('the auth handler over HTTP on postgres', () => {
   let now = new Date();
 
   beforeAll(async () => {
-    const database = await createPostgresTestDatabase('sg_identity_http');
-    pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    dispose = async () => {
-      await pool.end();
-      await database.dispose();
-    };
-    const client = await pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-    }
+    ({ pool, dispose } = await createMigratedTestPool('sg_identity_http'));
     auth = createIdentityAuth({
       pool,
       secret: 'identity-http-secret-0123456789abcdef',

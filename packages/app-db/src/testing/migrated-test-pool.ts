@@ -1,0 +1,28 @@
+// Test support: a pool on a fresh database of the tests' PostgreSQL with the app database's
+// migrations applied, and one dispose() that ends the pool and drops the database.
+import { createPostgresTestDatabase } from '@sg/test-databases';
+import pg from 'pg';
+import { migrate } from '../index.ts';
+
+export interface MigratedTestPool {
+  readonly pool: pg.Pool;
+  readonly dispose: () => Promise<void>;
+}
+
+export async function createMigratedTestPool(prefix: string): Promise<MigratedTestPool> {
+  const database = await createPostgresTestDatabase(prefix);
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  const client = await pool.connect();
+  try {
+    await migrate(client);
+  } finally {
+    client.release();
+  }
+  return {
+    pool,
+    dispose: async () => {
+      await pool.end();
+      await database.dispose();
+    },
+  };
+}
