@@ -2,6 +2,7 @@
  * Writes the dbt seeds derived from the shipped snapshots:
  *   models/seeds/ref_regions.csv     region_code, region_name, level, parent_code, prefecture_code, prefecture_name
  *   models/seeds/ref_industries.csv  industry_code, industry_name, level, parent_code, section_code, section_name
+ *   models/seeds/regulatory/*.csv     the regulatory parameters (src/regulatory-parameters.ts)
  * Empty cells are NULL. Repository root: $SG_REPO_ROOT, else the nearest ancestor holding a
  * Justfile, else the npm workspace root.
  *
@@ -18,15 +19,8 @@ import {
   type Industry,
   type Region,
 } from '../src/index.ts';
-
-function csvCell(value: string | null | undefined): string {
-  const s = value ?? '';
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function toCsv(header: readonly string[], rows: readonly (readonly (string | null)[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
-}
+import { regulatorySeedFiles } from '../src/regulatory-seeds.ts';
+import { toSeedCsv } from '../src/seed-csv.ts';
 
 export function regionSeedRows(regions: readonly Region[]): (string | null)[][] {
   return regions.map((r) => {
@@ -54,7 +48,7 @@ mkdirSync(seedsDir, { recursive: true });
 const regionsCsv = path.join(seedsDir, 'ref_regions.csv');
 writeFileSync(
   regionsCsv,
-  toCsv(
+  toSeedCsv(
     ['region_code', 'region_name', 'level', 'parent_code', 'prefecture_code', 'prefecture_name'],
     regionSeedRows(ALL_REGIONS),
   ),
@@ -62,10 +56,16 @@ writeFileSync(
 const industriesCsv = path.join(seedsDir, 'ref_industries.csv');
 writeFileSync(
   industriesCsv,
-  toCsv(
+  toSeedCsv(
     ['industry_code', 'industry_name', 'level', 'parent_code', 'section_code', 'section_name'],
     industrySeedRows(ALL_INDUSTRIES),
   ),
 );
 console.log(`wrote ${ALL_REGIONS.length} rows to ${regionsCsv}`);
 console.log(`wrote ${ALL_INDUSTRIES.length} rows to ${industriesCsv}`);
+for (const [file, csv] of Object.entries(regulatorySeedFiles())) {
+  const target = path.join(seedsDir, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, csv);
+  console.log(`wrote ${target}`);
+}

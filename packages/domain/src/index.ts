@@ -91,3 +91,19 @@ export {
   smeIndustryGroupOf,
 } from './sme-size.ts';
 export type { SmeSize, SmeSizeInput, SmeSizeResult, SmeUnknownReason } from './sme-size.ts';
+export {
+  BOND_RATINGS,
+  NATIONAL_LIMITS,
+  PROVINCE_OVERRIDES,
+  REGULATORY_OPTIONS,
+  RISK_WEIGHTS,
+} from './regulatory-parameters.ts';
+export type {
+  Confidence,
+  ProvinceOverride,
+  RegulatoryLimit,
+  RegulatoryOption,
+  RiskWeight,
+  RiskWeightClass,
+} from './regulatory-parameters.ts';
+export { regulatorySeedFiles } from './regulatory-seeds.ts';
