@@ -1,0 +1,116 @@
+{#-
+  One row per customer (被担保人) of the ledger the regulatory numbers read.
+  customer_type: enterprise | individual_business | individual | farmer; sme_size: large | medium |
+  small | micro (工信部联企业〔2011〕300号) or null when unknown; related_group_key: the customer's
+  related-party group (itself when it has none).
+  lake: raw_business.t_customer (farmers' cooperatives are enterprises); the enterprise size needs
+  the annual reports' inputs and the size classifier, not modelled in SQL yet, so it is null and
+  only individual businesses and farmers get the reduced weights there.
+  csv: an external ledger's customers.csv.
+-#}
+{% if var('ledger_source') == 'csv' %}
+
+with
+
+source as (
+
+    select *
+    from {{ ledger_csv('customers.csv', {
+        'customer_id': 'varchar',
+        'customer_name': 'varchar',
+        'customer_type': 'varchar',
+        'sme_size': 'varchar',
+        'related_group': 'varchar',
+    }) }}
+
+)
+
+select
+    customer_id as customer_key,
+    customer_name,
+    customer_type,
+    nullif(trim(sme_size), '') as sme_size,
+    coalesce(nullif(trim(related_group), ''), customer_id) as related_group_key
+from source
+
+{% else %}
+
+{#-
+  A customer whose record the connector quarantined (a planted invalid USCC) still holds
+  guarantees, so its latest quarantined record is read too: the regulatory numbers must not drop
+  a guarantee. The quarantine table is not a declared source, hence the relation built here.
+-#}
+    {%- set customers_source = source('raw_business', 't_customer') %}
+{%- set quarantine = api.Relation.create(
+    database=customers_source.database,
+    schema=customers_source.schema,
+    identifier='t_customer__quarantine',
+) %}
+
+    with
+
+    customers as (
+
+        select
+            customer_id,
+            customer_name,
+            customer_type,
+            _window as landing_window,
+            _landed_at as landed_at
+        from {{ customers_source }}
+
+    ),
+
+    quarantined as (
+
+        select
+            json_extract_string(record, '$.customer_id') as customer_id,
+            json_extract_string(record, '$.customer_name') as customer_name,
+            json_extract_string(record, '$.customer_type') as customer_type,
+            _window as landing_window,
+            _landed_at as landed_at
+        from {{ quarantine }}
+
+    ),
+
+    latest_customers as (
+        {{ latest_landing('customers', 'customer_id') }}
+    ),
+
+    latest_quarantined as (
+        {{ latest_landing('quarantined', 'customer_id') }}
+    ),
+
+    all_customers as (
+
+        select
+            customer_id,
+            customer_name,
+            customer_type
+        from latest_customers
+
+        union all
+
+        select
+            q.customer_id,
+            q.customer_name,
+            q.customer_type
+        from latest_quarantined as q
+        anti join latest_customers as c on q.customer_id = c.customer_id
+
+    )
+
+    select
+        customer_id as customer_key,
+        customer_name,
+        case customer_type
+            when '个体工商户' then 'individual_business'
+            when '农户' then 'farmer'
+            when '个人' then 'individual'
+            else 'enterprise'
+        end as customer_type,
+        cast(null as varchar) as sme_size,
+        customer_id as related_group_key
+    from all_customers
+
+{% endif %}
