@@ -45,6 +45,11 @@ bench: setup
 dbt *args: setup
     node packages/dbt-cli/src/main.ts {{args}}
 
+# The regulatory numbers of an external ledger's CSV files, by the same dbt models on a throwaway
+# lake: regulatory-report --ledger <dir> --out <dir> (models/examples/external-ledger/README.md).
+regulatory-report *args: setup
+    node packages/regulatory-report/src/main.ts {{args}}
+
 # Format everything.
 format:
     prettier --write .
