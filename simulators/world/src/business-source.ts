@@ -35,6 +35,12 @@ const CUSTOMER_TYPE = {
 
 const PURGE_WITHDRAWN_AFTER_DAYS = 180;
 
+/**
+ * 反担保合同编号 `<contract>-<letter><n>`: B 保证 (legal representative, persons), D 抵押, Z 质押;
+ * a company's guarantee carries its planned `-G<n>` number (guarantee-links.ts).
+ */
+const COUNTER_CONTRACT_LETTER = { 保证: 'B', 抵押: 'D', 质押: 'Z' } as const;
+
 function stamp(day: number, random: SeededRandom): string {
   return beijingTimestamp(day, random.int(8 * 3600, 19 * 3600));
 }
@@ -114,6 +120,7 @@ export function writeBusiness(context: WorldContext, view: SubjectView): void {
       updated_at: stamp(Math.min(asOf, application.decidedDay), random),
     });
     if (withdrawn) continue;
+    writeCreditReportGuarantees(context, view, application.investigatedDay, applicationId);
     const projectId = id('PJ', nextNumber(context, 'project'));
     const approved = application.contract !== null;
     files.write('sources/business/t_project.ndjson', {
@@ -212,6 +219,7 @@ function writeCounterGuarantees(
 ): void {
   const files = context.files;
   const { subject } = view;
+  const ordinals = new Map<string, number>();
   const counter = (row: {
     kind: '抵押' | '质押' | '保证';
     name: string;
@@ -219,8 +227,12 @@ function writeCounterGuarantees(
     idNumber: string | null;
     desc: string | null;
     value: number | null;
+    counterContractNo?: string | undefined;
   }): void => {
     const counterId = id('CG', nextNumber(context, 'counter'));
+    const letter = COUNTER_CONTRACT_LETTER[row.kind];
+    const ordinal = (ordinals.get(letter) ?? 0) + 1;
+    ordinals.set(letter, ordinal);
     if (row.kind === '抵押') {
       files.write('sources/business/t_collateral_registration.ndjson', {
         registration_id: id('CR', nextNumber(context, 'registration')),
@@ -239,6 +251,10 @@ function writeCounterGuarantees(
       guarantor_id_number: row.idNumber,
       collateral_desc: row.desc,
       value_fen: row.value,
+      counter_contract_no:
+        row.counterContractNo ?? `${contract.contractNo}-${letter}${String(ordinal)}`,
+      valid_from: epochDayToIsoDate(contract.startDay),
+      valid_to: epochDayToIsoDate(contract.endDay),
       updated_at: stamp(contract.startDay - 2, random),
     });
   };
@@ -281,6 +297,7 @@ function writeCounterGuarantees(
       idNumber: guarantor.idNumber,
       desc: '连带责任保证',
       value: null,
+      counterContractNo: guarantor.counterContractNo,
     });
   }
 }
@@ -556,6 +573,36 @@ function writeCompensation(
       contract_no: contract.contractNo,
       released_at: stamp(closedDay + legacy.int(1, 10), legacy),
       reason: '代偿核销后解除',
+    });
+  }
+}
+
+/**
+ * The 对外担保 section of the customer's credit report (征信), pulled when the application is
+ * investigated: its guarantees to lenders outside our book in force on that day.
+ */
+function writeCreditReportGuarantees(
+  context: WorldContext,
+  view: SubjectView,
+  reportDay: number,
+  applicationId: string,
+): void {
+  const customer = view.customer;
+  if (customer === null) return;
+  for (const link of context.guaranteeLinks.externalOf(view.subject)) {
+    if (reportDay < link.validFrom || reportDay > link.validTo) continue;
+    context.files.write('sources/business/t_credit_report_guarantee.ndjson', {
+      record_id: id('CRG', nextNumber(context, 'creditReportGuarantee')),
+      application_id: applicationId,
+      customer_id: customer.customerId,
+      report_date: epochDayToIsoDate(reportDay),
+      guarantee_contract_no: link.contractNo,
+      creditor_name: link.lender?.name ?? null,
+      borrower_name: link.borrower.name,
+      borrower_uscc: link.borrower.uscc,
+      guaranteed_amount_fen: link.amountFen,
+      start_date: epochDayToIsoDate(link.validFrom),
+      end_date: epochDayToIsoDate(link.validTo),
     });
   }
 }

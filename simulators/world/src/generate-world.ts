@@ -15,6 +15,7 @@ import { contractHistory } from './contract-history.ts';
 import type { ContractHistory } from './contract-history.ts';
 import { decideBaseDefaults, riskScore, spreadContagion } from './default-outcomes.ts';
 import { ContractNumbering, contractsOf, planCustomer } from './guarantee-book.ts';
+import { linkRecord } from './guarantee-links.ts';
 import type { Contract, Customer } from './guarantee-book.ts';
 import { perturbationsOf } from './perturbations.ts';
 import { registrationStateOf } from './registration-status.ts';
@@ -29,7 +30,7 @@ import { WorldFiles } from './world-files.ts';
 import { WORLD_SCALES } from './world-size.ts';
 import type { WorldSize } from './world-size.ts';
 
-export const GENERATOR_VERSION = '1.3.0';
+export const GENERATOR_VERSION = '1.4.0';
 export const DEFAULT_WORLD_SEED = 640000;
 export const DEFAULT_WORLD_AS_OF = '2025-06-30';
 
@@ -94,10 +95,15 @@ export async function generateWorld(options: GenerateWorldOptions): Promise<Worl
     customers.push(customer);
     customerOf.set(subject.index, customer);
   }
-  const planted = plantPatterns(customers, seed, persons);
+  const others = subjects.filter((s) => !customerOf.has(s.index));
+  const planted = plantPatterns(customers, others, { seed, asOfDay }, persons);
   const outcomes = decideBaseDefaults(customers, seed, asOfDay);
   spreadContagion(planted.guaranteeGroups, outcomes, seed, asOfDay);
-  const protectedKeys = new Set(planted.patterns.flatMap((p) => p.members));
+  const protectedKeys = new Set([
+    ...planted.patterns.flatMap((p) => p.members),
+    ...planted.links.all.flatMap((l) => [l.guarantor.subject.key, l.borrower.key]),
+    ...planted.decoys.flatMap((d) => d.members),
+  ]);
 
   const files = new WorldFiles(options.outDir);
   const context: WorldContext = {
@@ -110,10 +116,18 @@ export async function generateWorld(options: GenerateWorldOptions): Promise<Worl
     persons,
     outcomes,
     counters: new Map(),
+    guaranteeLinks: planted.links,
   };
   writeBanks(context);
   writeBankPartners(context);
   for (const pattern of planted.patterns) files.write('ground-truth/patterns.ndjson', pattern);
+  for (const link of planted.links.all) {
+    files.write('ground-truth/guarantee-links.ndjson', {
+      ...linkRecord(link),
+      pattern_ids: link.patternIds,
+    });
+  }
+  for (const decoy of planted.decoys) files.write('ground-truth/decoys.ndjson', decoy);
   const companyBooks = new CompanyBookFlows(historyStartDay, asOfDay);
 
   for (const subject of subjects) {

@@ -27,6 +27,8 @@ export interface PlannedGuarantor {
   readonly name: string;
   readonly uscc: string | null;
   readonly idNumber: string | null;
+  /** 反担保合同编号 of a dated company guarantee (guarantee-links.ts); others are numbered when written. */
+  readonly counterContractNo?: string;
 }
 
 export interface Contract {

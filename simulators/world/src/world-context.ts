@@ -5,6 +5,7 @@
 import type { ContractHistory } from './contract-history.ts';
 import type { Contract, Customer } from './guarantee-book.ts';
 import type { DefaultOutcome } from './default-outcomes.ts';
+import type { GuaranteeLinks } from './guarantee-links.ts';
 import type { SubjectPerturbations } from './perturbations.ts';
 import type { RegistrationState } from './registration-status.ts';
 import type { Subject } from './subjects.ts';
@@ -22,6 +23,8 @@ export interface WorldContext {
   readonly persons: PersonRegistry;
   readonly outcomes: ReadonlyMap<number, DefaultOutcome>;
   readonly counters: Map<string, number>;
+  /** Company-to-company guarantees; credit-report ones are written with the guarantor's reports. */
+  readonly guaranteeLinks: GuaranteeLinks;
 }
 
 /** Everything known about one subject while its rows are written. */
