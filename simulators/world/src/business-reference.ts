@@ -6,6 +6,7 @@
 import { OFFICERS } from './guarantee-book.ts';
 import { PRODUCTS, REPAYMENT_TYPE_LABELS } from './guarantee-products.ts';
 import type { RiskWeightClass } from './guarantee-products.ts';
+import { TEXT_CODE_DICTIONARIES } from './legacy-text-codes.ts';
 import type { WorldContext } from './world-context.ts';
 
 export type OrgType = 'head_office' | 'branch' | 'department';
@@ -96,6 +97,7 @@ export const DICTIONARIES: Readonly<Record<string, Readonly<Record<string, strin
     reconsider: '续议',
     veto: '一票否决',
   },
+  ...TEXT_CODE_DICTIONARIES,
 };
 
 export const PRODUCT_TYPE_CODES = {

@@ -13,27 +13,32 @@ import {
   writeOff,
 } from './contract-risk.ts';
 import { BANKS } from './banks.ts';
+import { bankCreditLines } from './credit-lines.ts';
 import { bankLoanNo } from './bank-source.ts';
 import { userIdOf, writeBusinessReference } from './business-reference.ts';
 import type { ContractHistory } from './contract-history.ts';
 import { OFFICERS } from './guarantee-book.ts';
+import {
+  CREDIT_LINE_STATUS,
+  CUSTOMER_TYPE,
+  GUARANTEE_PERIOD,
+  RELATION_TYPE,
+} from './legacy-text-codes.ts';
+import { relatedParties } from './related-parties.ts';
 import { feeChargedDay, guaranteeFeeFen } from './guarantee-fee.ts';
 import type { Application, Contract } from './guarantee-book.ts';
 import { nameVariant, toFullWidth, withWrongCheckChar } from './perturbations.ts';
 import { STREAM, streamFor } from './subjects.ts';
-import { beijingTimestamp, epochDayToIsoDate } from './world-calendar.ts';
+import { addMonths, beijingTimestamp, epochDayToIsoDate } from './world-calendar.ts';
 import { logPerturbation, nextNumber } from './world-context.ts';
 import type { SubjectView, WorldContext } from './world-context.ts';
 import type { SeededRandom } from '@sg/simulator-kit';
 
-const CUSTOMER_TYPE = {
-  enterprise: '企业',
-  individual_business: '个体工商户',
-  farmer_cooperative: '农民专业合作社',
-  farmer: '农户',
-} as const;
-
 const PURGE_WITHDRAWN_AFTER_DAYS = 180;
+/** Share of contracts whose 保证期间 is two years after the debt falls due (else three). */
+const GUARANTEE_PERIOD_TWO_YEARS_SHARE = 0.2;
+/** Share of contracts for which the company also issued the bank a 保函 (letter of guarantee). */
+const LETTER_OF_GUARANTEE_SHARE = 0.2;
 
 /**
  * 反担保合同编号 `<contract>-<letter><n>`: B 保证 (legal representative, persons), D 抵押, Z 质押;
@@ -49,14 +54,31 @@ function id(prefix: string, n: number): string {
   return `${prefix}${String(n).padStart(8, '0')}`;
 }
 
-/** The partner banks, then the reference tables (dictionary, organisation, users, products). */
-export function writeBankPartners(context: WorldContext): void {
+/**
+ * The partner banks with their yearly credit lines to the company (t_bank_credit_line), then the
+ * reference tables (dictionary, organisation, users, products).
+ */
+export function writeBankPartners(context: WorldContext, contracts: readonly Contract[]): void {
   for (const bank of BANKS) {
     context.files.write('sources/business/t_bank_partner.ndjson', {
       partner_id: bank.partnerId,
       bank_code: bank.bankCode,
       bank_name: bank.legacyName,
       risk_share_pct: bank.riskSharePct,
+    });
+  }
+  const lines = bankCreditLines(BANKS, contracts, context.historyStartDay, context.asOfDay);
+  for (const line of lines) {
+    context.files.write('sources/business/t_bank_credit_line.ndjson', {
+      line_id: line.lineId,
+      partner_id: line.bank.partnerId,
+      line_amount_fen: line.amountFen,
+      used_amount_fen: line.usedFen,
+      start_date: epochDayToIsoDate(line.startDay),
+      end_date: epochDayToIsoDate(line.endDay),
+      status:
+        line.endDay < context.asOfDay ? CREDIT_LINE_STATUS.expired : CREDIT_LINE_STATUS.active,
+      updated_at: beijingTimestamp(line.updatedDay, 18 * 3600),
     });
   }
   writeBusinessReference(context);
@@ -102,6 +124,8 @@ export function writeBusiness(context: WorldContext, view: SubjectView): void {
     created_at: stamp(customer.createdDay, random),
     updated_at: stamp(Math.min(asOf, lastApplication), random),
   });
+
+  writeCustomerRelations(context, view, legacy);
 
   for (const application of customer.applications) {
     const applicationId = id('AP', nextNumber(context, 'application'));
@@ -163,7 +187,7 @@ function writeContract(
   random: SeededRandom,
   legacy: SeededRandom,
 ): void {
-  writeContractRows(context, contract, history, projectId, random);
+  writeContractRows(context, view, contract, history, projectId, random, legacy);
   writeCounterGuarantees(context, view, contract, random, legacy);
   const depositFen = writeFees(context, contract, random);
   writeLoan(context, contract, history, random);
@@ -175,13 +199,18 @@ function writeContract(
 /** t_guarantee_contract and the contract's risk shares (t_risk_share). */
 function writeContractRows(
   context: WorldContext,
+  view: SubjectView,
   contract: Contract,
   history: ContractHistory,
   projectId: string,
   random: SeededRandom,
+  legacy: SeededRandom,
 ): void {
   const files = context.files;
   const closedDay = history.compensatedDay ?? history.releasedDay;
+  const periodYears = legacy.chance(GUARANTEE_PERIOD_TWO_YEARS_SHARE) ? 2 : 3;
+  const letterOfGuarantee = legacy.chance(LETTER_OF_GUARANTEE_SHARE);
+  const line = view.creditLine;
   files.write('sources/business/t_guarantee_contract.ndjson', {
     contract_no: contract.contractNo,
     project_id: projectId,
@@ -194,6 +223,10 @@ function writeContractRows(
     repayment_type: contract.repaymentType ?? null,
     renews_contract_no: contract.renewsContractNo ?? null,
     bank_contract_no: bankGuaranteeContractNo(contract),
+    letter_of_guarantee_no: letterOfGuarantee ? `BH${contract.contractNo.slice(2)}` : null,
+    guarantee_period: periodYears === 2 ? GUARANTEE_PERIOD.two_years : GUARANTEE_PERIOD.three_years,
+    guarantee_period_end: epochDayToIsoDate(addMonths(contract.endDay, 12 * periodYears)),
+    credit_line_id: line?.contractNos.has(contract.contractNo) === true ? line.lineId : null,
     status: history.contractStatus,
     updated_at: stamp(closedDay ?? contract.startDay, random),
   });
@@ -603,6 +636,44 @@ function writeCreditReportGuarantees(
       guaranteed_amount_fen: link.amountFen,
       start_date: epochDayToIsoDate(link.validFrom),
       end_date: epochDayToIsoDate(link.validTo),
+    });
+  }
+}
+
+/** The customer's credit line (t_customer_credit_line) and related parties (t_related_party). */
+function writeCustomerRelations(
+  context: WorldContext,
+  view: SubjectView,
+  legacy: SeededRandom,
+): void {
+  const { subject, customer, creditLine } = view;
+  if (customer === null) return;
+  const files = context.files;
+  if (creditLine !== null) {
+    files.write('sources/business/t_customer_credit_line.ndjson', {
+      line_id: creditLine.lineId,
+      customer_id: customer.customerId,
+      line_amount_fen: creditLine.amountFen,
+      is_revolving: creditLine.revolving ? 1 : 0,
+      start_date: epochDayToIsoDate(creditLine.startDay),
+      end_date: epochDayToIsoDate(creditLine.endDay),
+      status:
+        creditLine.endDay < context.asOfDay
+          ? CREDIT_LINE_STATUS.expired
+          : CREDIT_LINE_STATUS.active,
+      updated_at: stamp(Math.min(context.asOfDay, creditLine.startDay), legacy),
+    });
+  }
+  const group = context.controlGroups.get(subject.index);
+  for (const party of relatedParties(subject, group, context.persons, legacy)) {
+    files.write('sources/business/t_related_party.ndjson', {
+      relation_id: id('RA', nextNumber(context, 'relatedParty')),
+      customer_id: customer.customerId,
+      relation_type: RELATION_TYPE[party.relation],
+      party_name: party.name,
+      party_id_number: party.idNumber,
+      party_uscc: party.uscc,
+      updated_at: stamp(customer.createdDay, legacy),
     });
   }
 }

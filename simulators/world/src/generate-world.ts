@@ -13,6 +13,7 @@ import { CompanyBookFlows } from './company-books-flows.ts';
 import { deriveCompanyBooks, writeCompanyBooks } from './company-books.ts';
 import { contractHistory } from './contract-history.ts';
 import type { ContractHistory } from './contract-history.ts';
+import { customerCreditLine } from './credit-lines.ts';
 import { decideBaseDefaults, riskScore, spreadContagion } from './default-outcomes.ts';
 import { ContractNumbering, contractsOf, planCustomer } from './guarantee-book.ts';
 import { linkRecord } from './guarantee-links.ts';
@@ -117,9 +118,12 @@ export async function generateWorld(options: GenerateWorldOptions): Promise<Worl
     outcomes,
     counters: new Map(),
     guaranteeLinks: planted.links,
+    controlGroups: new Map(
+      planted.controlGroups.flatMap((group) => group.map((c) => [c.subject.index, group] as const)),
+    ),
   };
   writeBanks(context);
-  writeBankPartners(context);
+  writeBankPartners(context, customers.flatMap(contractsOf));
   for (const pattern of planted.patterns) files.write('ground-truth/patterns.ndjson', pattern);
   for (const link of planted.links.all) {
     files.write('ground-truth/guarantee-links.ndjson', {
@@ -150,6 +154,13 @@ export async function generateWorld(options: GenerateWorldOptions): Promise<Worl
       histories,
       risk,
       registration: registrationStateOf(subject, customer !== null, seed, historyStartDay, asOfDay),
+      creditLine:
+        customer === null
+          ? null
+          : customerCreditLine(
+              customer,
+              streamFor(seed, STREAM.businessLegacy, 90_000_000 + subject.index),
+            ),
     };
     files.write('ground-truth/subjects.ndjson', {
       subject_id: subject.subjectId,

@@ -160,8 +160,8 @@ export function repaymentTypeFor(item: GuaranteeProduct, random: SeededRandom): 
   return random.weighted(item.repayment, ([, w]) => w)[0];
 }
 
-const AGRI_PURPOSES = ['春耕备耕', '扩大养殖规模', '购买农资', '流动资金周转'] as const;
-const BUSINESS_PURPOSES = ['流动资金周转', '采购原材料', '购置设备', '厂房改造'] as const;
+export const AGRI_PURPOSES = ['春耕备耕', '扩大养殖规模', '购买农资', '流动资金周转'] as const;
+export const BUSINESS_PURPOSES = ['流动资金周转', '采购原材料', '购置设备', '厂房改造'] as const;
 
 /** Purposes that fit the applicant (春耕备耕 and 养殖 only for farm / agricultural applicants). */
 export function purposesFor(subject: Subject): readonly string[] {

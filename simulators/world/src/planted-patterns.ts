@@ -59,6 +59,8 @@ export interface PlantedWorld {
   /** Every company-to-company guarantee, in patterns or not. */
   readonly links: GuaranteeLinks;
   readonly decoys: readonly Decoy[];
+  /** Companies fronted by one person (one_person_many_loans): one controller's group. */
+  readonly controlGroups: readonly (readonly Customer[])[];
 }
 
 /** Patterns of each kind per 1,000 customers (at least one of each; at least 3 circles). */
@@ -176,6 +178,7 @@ export function plantPatterns(
   const patterns: PlantedPattern[] = [];
   const guaranteeGroups: Customer[][] = [];
   const circles: Customer[][] = [];
+  const controlGroups: Customer[][] = [];
   const nextId = (): string => `P${String(patterns.length + 1).padStart(5, '0')}`;
   const add = (
     kind: PatternKind,
@@ -240,6 +243,7 @@ export function plantPatterns(
         const person = persons.draw(random, group[0]?.subject.countyCode ?? '640104');
         for (const member of group) member.subject.legalRep = person;
         guaranteeGroups.push(group);
+        controlGroups.push(group);
         const planted = Math.max(...group.map((c) => latestContract(c).startDay));
         add(kind, [person.idNumber, ...keysOf(group)], length, planted);
       } else if (kind === 'one_person_many_guarantees') {
@@ -277,7 +281,7 @@ export function plantPatterns(
   }
   plantOrdinaryGuarantees(links, pool, organisations, others, customers.length, linkRandom);
   const decoys = plantDecoys(organisations, pool.used, customers.length, linkRandom);
-  return { patterns, guaranteeGroups, links, decoys };
+  return { patterns, guaranteeGroups, links, decoys, controlGroups };
 }
 
 function keysOf(group: readonly Customer[]): string[] {

@@ -4,6 +4,7 @@
  */
 import type { ContractHistory } from './contract-history.ts';
 import type { Contract, Customer } from './guarantee-book.ts';
+import type { CustomerCreditLine } from './credit-lines.ts';
 import type { DefaultOutcome } from './default-outcomes.ts';
 import type { GuaranteeLinks } from './guarantee-links.ts';
 import type { SubjectPerturbations } from './perturbations.ts';
@@ -25,6 +26,8 @@ export interface WorldContext {
   readonly counters: Map<string, number>;
   /** Company-to-company guarantees; credit-report ones are written with the guarantor's reports. */
   readonly guaranteeLinks: GuaranteeLinks;
+  /** Companies under one controller (planted one_person_many_loans groups), by subject index. */
+  readonly controlGroups: ReadonlyMap<number, readonly Customer[]>;
 }
 
 /** Everything known about one subject while its rows are written. */
@@ -36,6 +39,8 @@ export interface SubjectView {
   readonly histories: ReadonlyMap<Contract, ContractHistory>;
   readonly risk: number;
   readonly registration: RegistrationState;
+  /** The customer's credit line (客户授信), when it has one. */
+  readonly creditLine: CustomerCreditLine | null;
 }
 
 /** Next value of a named running number (1, 2, …). */
