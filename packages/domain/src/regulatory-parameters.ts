@@ -424,6 +424,15 @@ export const REGULATORY_OPTIONS: readonly RegulatoryOption[] = [
     domainRef: '§6.2 担保代偿率',
   },
   {
+    code: 'fee_cap_scope',
+    defaultChoice: 'small_micro_agri_clients',
+    alternativeChoice: 'policy_products',
+    descriptionZh: '费率上限适用于全部小微和三农客户的融资担保，或只适用于政策性业务品种',
+    descriptionEn:
+      'fee caps apply to every small/micro and agricultural client, or to policy products only',
+    domainRef: '§4.1 Fee caps',
+  },
+  {
     code: 'government_backed',
     defaultChoice: 'yes',
     alternativeChoice: 'no',

@@ -10,6 +10,40 @@ import {
   RISK_WEIGHTS,
 } from './regulatory-parameters.ts';
 import { toSeedCsv } from './seed-csv.ts';
+import { SME_SIZE_STANDARD } from './sme-size-standard.ts';
+import type { SmeIndicator, SmeSizeStandard } from './sme-size-standard.ts';
+
+const SEED_INDICATOR: Readonly<Record<SmeIndicator, string>> = {
+  employees: 'employees',
+  revenueWan: 'revenue_wan',
+  totalAssetsWan: 'total_assets_wan',
+};
+
+/** One row per group, tier and indicator: the inclusive minimum of 工信部联企业〔2011〕300号. */
+function smeThresholdRows(standard: SmeSizeStandard): string[][] {
+  return standard.groups.flatMap((group) =>
+    (['upper', 'medium', 'small'] as const).flatMap((tier) => {
+      const thresholds =
+        tier === 'upper' ? group.upperBound : tier === 'medium' ? group.medium : group.small;
+      return (Object.entries(thresholds) as [SmeIndicator, number][]).map(([indicator, min]) => [
+        group.groupId,
+        tier,
+        SEED_INDICATOR[indicator],
+        String(min),
+      ]);
+    }),
+  );
+}
+
+/** One row per GB/T 4754-2017 code prefix: its group, or why the standard does not cover it. */
+function smeGroupRows(standard: SmeSizeStandard): (string | null)[][] {
+  return [
+    ...standard.groups.flatMap((group) =>
+      group.codePrefixes.map((prefix) => [prefix, group.groupId, null]),
+    ),
+    ...standard.notCovered.map((n) => [n.codePrefix, null, n.reason]),
+  ];
+}
 
 export function regulatorySeedFiles(): Record<string, string> {
   return {
@@ -64,6 +98,14 @@ export function regulatorySeedFiles(): Record<string, string> {
         o.descriptionEn,
         o.domainRef,
       ]),
+    ),
+    'regulatory/reg_sme_size_thresholds.csv': toSeedCsv(
+      ['group_id', 'tier', 'indicator', 'min_value'],
+      smeThresholdRows(SME_SIZE_STANDARD),
+    ),
+    'regulatory/reg_sme_industry_groups.csv': toSeedCsv(
+      ['code_prefix', 'group_id', 'not_covered_reason'],
+      smeGroupRows(SME_SIZE_STANDARD),
     ),
   };
 }

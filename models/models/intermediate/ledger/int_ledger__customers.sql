@@ -3,9 +3,8 @@
   customer_type: enterprise | individual_business | individual | farmer; sme_size: large | medium |
   small | micro (工信部联企业〔2011〕300号) or null when unknown; related_group_key: the customer's
   related-party group (itself when it has none).
-  lake: raw_business.t_customer (farmers' cooperatives are enterprises); the enterprise size needs
-  the annual reports' inputs and the size classifier, not modelled in SQL yet, so it is null and
-  only individual businesses and farmers get the reduced weights there.
+  lake: raw_business.t_customer (farmers' cooperatives are enterprises), the size from
+  int_ledger__customer_sizes (annual reports and the 300号 thresholds).
   csv: an external ledger's customers.csv.
 -#}
 {% if var('ledger_source') == 'csv' %}
@@ -101,16 +100,17 @@ from source
     )
 
     select
-        customer_id as customer_key,
-        customer_name,
-        case customer_type
+        a.customer_id as customer_key,
+        a.customer_name,
+        case a.customer_type
             when '个体工商户' then 'individual_business'
             when '农户' then 'farmer'
             when '个人' then 'individual'
             else 'enterprise'
         end as customer_type,
-        cast(null as varchar) as sme_size,
-        customer_id as related_group_key
-    from all_customers
+        s.sme_size,
+        a.customer_id as related_group_key
+    from all_customers as a
+    left join {{ ref('int_ledger__customer_sizes') }} as s on a.customer_id = s.customer_key
 
 {% endif %}

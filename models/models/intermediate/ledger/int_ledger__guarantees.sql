@@ -22,6 +22,7 @@ source as (
         'end_date': 'date',
         'annual_fee_rate': 'decimal(8,6)',
         'is_agricultural': 'boolean',
+        'is_policy': 'boolean',
         'retained_share': 'decimal(8,6)',
     }) }}
 
@@ -38,6 +39,7 @@ select
     end_date,
     annual_fee_rate,
     coalesce(is_agricultural, false) as is_agricultural,
+    coalesce(is_policy, false) as is_policy,
     coalesce(retained_share, 1) as retained_share
 from source
 
@@ -101,6 +103,7 @@ from source
             product_code,
             product_type,
             is_agricultural,
+            is_policy,
             _window as landing_window,
             _landed_at as landed_at
         from {{ source('raw_business', 't_product') }}
@@ -176,6 +179,7 @@ from source
         c.end_date,
         cast(cast(c.fee_rate_bp as decimal(12, 6)) / 10000 as decimal(8, 6)) as annual_fee_rate,
         coalesce(p.is_agricultural = 1, false) as is_agricultural,
+        coalesce(p.is_policy = 1, false) as is_policy,
         cast(coalesce(r.retained_share, 1) as decimal(8, 6)) as retained_share
     from latest_contracts as c
     left join latest_projects as pj on c.project_id = pj.project_id
