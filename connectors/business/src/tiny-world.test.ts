@@ -82,7 +82,7 @@ describe('the tiny world through PostgreSQL into the lake', () => {
       files: Record<string, { rows: number }>;
     };
     const result = await landBusinessWindow(lake, client, { window: '2025-06-30' });
-    expect(result.tables).toHaveLength(24);
+    expect(result.tables).toHaveLength(28);
     for (const landed of result.tables) {
       expect(landed.landing.rowCount + landed.landing.quarantinedCount, landed.table).toBe(
         manifest.files[`sources/business/${landed.table}.ndjson`]?.rows,

@@ -26,7 +26,7 @@ const END_DATE = columnOf('t_guarantee_contract', 'end_date');
 
 describe('declared mapping', () => {
   it('declares every table of the legacy contract with a key and raw names in our vocabulary', () => {
-    expect(BUSINESS_TABLES).toHaveLength(24);
+    expect(BUSINESS_TABLES).toHaveLength(28);
     expect(rawColumnSpecs(findBusinessTable('t_counter_guarantee')).map((c) => c.name)).toContain(
       'value_fen',
     );

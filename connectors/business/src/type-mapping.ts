@@ -303,7 +303,11 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
       column('repayment_type', 'text', '还款方式代码（字典 repayment_type）'),
       column('renews_contract_no', 'text', '续贷所接续的原担保合同编号'),
       column('bank_contract_no', 'text', '银行保证合同编号'),
-      column('status', 'text', '状态（在保、解保、代偿）'),
+      column('status', 'text', '状态（在保、解保、代偿；字典 contract_status 的标签）'),
+      column('letter_of_guarantee_no', 'text', '保函编号（出具保函时）'),
+      column('guarantee_period', 'text', '保证期间（字典 guarantee_period 的标签）'),
+      column('guarantee_period_end', 'date', '保证期间届满日'),
+      column('credit_line_id', 'text', '所用客户授信编号（t_customer_credit_line）'),
     ],
     'updated_at',
   ),
@@ -324,6 +328,9 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
       column('guarantor_id_number', 'resident_id', '反担保人身份证号码'),
       column('collateral_desc', 'text', '抵质押物描述'),
       fen('assessed_value', 'value_fen', '评估价值'),
+      column('counter_contract_no', 'text', '反担保合同编号'),
+      column('valid_from', 'date', '反担保生效日'),
+      column('valid_to', 'date', '反担保到期日'),
     ],
     'updated_at',
   ),
@@ -536,6 +543,84 @@ export const BUSINESS_TABLES: readonly MappedTable[] = [
       fen('amount', 'amount_fen', '退还金额'),
     ],
     null,
+  ),
+  table(
+    't_credit_report_guarantee',
+    {
+      title: '征信报告对外担保明细（业务系统原始落地）',
+      description:
+        'One row per guarantee to a lender outside the book listed in a customer credit report ' +
+        'pulled at an investigation, per landing window (in full every window).',
+    },
+    [
+      key('record_id', '记录编号'),
+      column('application_id', 'text', '申请编号（调查时查询征信）'),
+      column('customer_id', 'text', '客户编号（担保人）'),
+      column('report_date', 'date', '征信报告日期'),
+      column('guarantee_contract_no', 'text', '外部保证合同编号'),
+      column('creditor_name', 'text', '债权人（外部贷款机构）'),
+      column('borrower_name', 'text', '被担保人名称'),
+      column('borrower_uscc', 'uscc', '被担保人统一社会信用代码'),
+      fen('guaranteed_amount', 'guaranteed_amount_fen', '担保金额'),
+      column('start_date', 'date', '担保起始日'),
+      column('end_date', 'date', '担保到期日'),
+    ],
+    null,
+  ),
+  table(
+    't_bank_credit_line',
+    {
+      title: '银行授信额度（业务系统原始落地）',
+      description:
+        'One row per partner bank credit line to the guarantee company (one per bank and year) ' +
+        'changed or new in a landing window.',
+    },
+    [
+      key('line_id', '授信编号'),
+      column('partner_id', 'text', '合作银行编号'),
+      fen('line_amount', 'line_amount_fen', '授信额度'),
+      fen('used_amount', 'used_amount_fen', '已用额度（在保余额）'),
+      column('start_date', 'date', '授信起始日'),
+      column('end_date', 'date', '授信到期日'),
+      column('status', 'text', '状态（字典 credit_line_status 的标签）'),
+    ],
+    'updated_at',
+  ),
+  table(
+    't_customer_credit_line',
+    {
+      title: '客户授信（业务系统原始落地）',
+      description:
+        'One row per customer credit line (revolving or one-off) changed or new in a landing window.',
+    },
+    [
+      key('line_id', '授信编号'),
+      column('customer_id', 'text', '客户编号'),
+      fen('line_amount', 'line_amount_fen', '授信额度'),
+      column('is_revolving', 'integer', '是否循环（1 是，0 否）'),
+      column('start_date', 'date', '授信起始日'),
+      column('end_date', 'date', '授信到期日'),
+      column('status', 'text', '状态（字典 credit_line_status 的标签）'),
+    ],
+    'updated_at',
+  ),
+  table(
+    't_related_party',
+    {
+      title: '关联方（业务系统原始落地）',
+      description:
+        'One row per related party of a customer (spouse, actual controller, company under the ' +
+        'same controller) changed or new in a landing window.',
+    },
+    [
+      key('relation_id', '关联关系编号'),
+      column('customer_id', 'text', '客户编号'),
+      column('relation_type', 'text', '关系类型（字典 related_party_type 的标签）'),
+      column('party_name', 'text', '关联方名称或姓名'),
+      column('party_id_number', 'resident_id', '关联方身份证号码'),
+      column('party_uscc', 'uscc', '关联方统一社会信用代码'),
+    ],
+    'updated_at',
   ),
 ];
 

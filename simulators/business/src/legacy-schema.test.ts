@@ -26,6 +26,10 @@ const WORLD_TABLES = [
   't_compensation_claim',
   't_write_off',
   't_deposit_refund',
+  't_credit_report_guarantee',
+  't_bank_credit_line',
+  't_customer_credit_line',
+  't_related_party',
 ];
 
 describe('legacy schema', () => {

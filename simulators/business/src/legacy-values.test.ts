@@ -50,6 +50,9 @@ describe('world values → legacy values', () => {
       null,
       null,
       '9000000.00',
+      null,
+      null,
+      null,
       '2024-03-25 10:00:00',
     ]);
   });
