@@ -59,9 +59,15 @@ describe('generateWorld (tiny)', () => {
 
   it('differs for another seed', async () => {
     const other = await generateWorld({ size: 'tiny', seed: 7, outDir: join(workDir, 'other') });
-    expect(other.files['sources/commerce/enterprises.ndjson']?.sha256).not.toBe(
-      manifest.files['sources/commerce/enterprises.ndjson']?.sha256,
-    );
+    for (const file of [
+      'sources/commerce/enterprises.ndjson',
+      'ground-truth/guarantee-links.ndjson',
+      'ground-truth/decoys.ndjson',
+      'sources/business/t_credit_report_guarantee.ndjson',
+      'sources/business/t_related_party.ndjson',
+    ]) {
+      expect(other.files[file]?.sha256, file).not.toBe(manifest.files[file]?.sha256);
+    }
   });
 
   it('reuses a complete world instead of regenerating it', async () => {
