@@ -237,6 +237,16 @@ export const NATIONAL_LIMITS: readonly RegulatoryLimit[] = [
     confidence: 'S',
   },
   {
+    code: 'policy_small_client_threshold_fen',
+    value: '500000000',
+    unit: 'fen',
+    comparison: 'le',
+    nameZh: '支小支农占比中“单户”金额上限（含）',
+    nameEn: 'policy share: single-client amount at most (inclusive)',
+    source: '国办发〔2019〕6号; 财金〔2025〕11号',
+    confidence: 'S',
+  },
+  {
     code: 'small_client_share_min',
     value: '0.50',
     unit: 'ratio',

@@ -2,7 +2,9 @@
   One row per month-end: the company's regulatory indicators (domain.md §2, §6.2) — balances,
   融资担保责任余额, 放大倍数 weighted and unweighted with and without the equity-stake deduction
   against the cap, the largest client and group concentrations, compensation rates, reserve
-  coverage, asset ratios (Ⅰ/Ⅱ/Ⅲ), fee-cap breaches and policy shares. Ratios are fractions.
+  coverage, asset ratios (Ⅰ/Ⅱ/Ⅲ), fee-cap breaches and policy shares, each checked against its
+  limit (is_* flags; reserves against 50% of the year's fees and 1% of the liability). Ratios are
+  fractions.
 -#}
 with
 
@@ -150,78 +152,120 @@ ratios as (
         total_assets_fen - coalesce(compensation_receivable_fen, 0) as asset_ratio_base_fen
     from joined
 
+),
+
+indicators as (
+
+    select
+        r.month_end,
+        r.net_assets_fen,
+        r.guarantor_equity_investments_fen,
+        r.adjusted_net_assets_fen,
+        r.leverage_net_assets_fen,
+        r.total_assets_fen,
+        r.financing_outstanding_fen,
+        r.non_financing_outstanding_fen,
+        r.counted_outstanding_fen,
+        r.liability_fen,
+        r.financing_guarantee_count,
+        r.financing_client_count,
+        r.leverage,
+        r.leverage_weighted_adjusted,
+        r.leverage_weighted_book,
+        r.leverage_unweighted_adjusted,
+        r.leverage_unweighted_book,
+        r.leverage_limit,
+        coalesce(r.leverage > r.leverage_limit, false) as is_leverage_over_limit,
+        r.max_client_concentration,
+        r.clients_over_limit,
+        r.max_group_concentration,
+        r.groups_over_limit,
+        f.compensation_ytd_fen,
+        f.compensation_cumulative_fen,
+        f.recovery_cumulative_fen,
+        f.write_off_ytd_fen,
+        f.write_off_cumulative_fen,
+        f.release_ytd_fen,
+        f.release_cumulative_fen,
+        f.compensation_balance_fen,
+        f.compensation_rate_ytd,
+        f.compensation_rate_cumulative,
+        f.compensation_loss_rate,
+        f.guarantee_loss_rate,
+        f.recovery_rate,
+        r.unearned_premium_reserve_fen,
+        r.compensation_reserve_fen,
+        r.general_risk_reserve_fen,
+        r.reserves_fen,
+        cast(r.reserves_fen as double) / nullif(r.liability_fen, 0) as reserve_coverage,
+        cast(r.reserves_fen as double) / nullif(r.financing_outstanding_fen, 0) as reserve_adequacy,
+        r.asset_class_1_fen,
+        r.asset_class_2_fen + r.self_used_property_class_2_fen as asset_class_2_fen,
+        r.asset_class_3_fen
+        + coalesce(r.self_used_property_fen, 0)
+        - r.self_used_property_class_2_fen
+            as asset_class_3_fen,
+        r.asset_ratio_base_fen,
+        cast(r.asset_class_1_fen as double)
+        / nullif(r.asset_ratio_base_fen, 0) as asset_class_1_ratio,
+        cast(r.asset_class_1_fen + r.asset_class_2_fen + r.self_used_property_class_2_fen as double)
+        / nullif(r.asset_ratio_base_fen, 0) as asset_class_1_2_ratio,
+        cast(
+            r.asset_class_3_fen + coalesce(r.self_used_property_fen, 0)
+            - r.self_used_property_class_2_fen as double
+        )
+        / nullif(r.asset_ratio_base_fen, 0) as asset_class_3_ratio,
+        cast(
+            r.net_assets_fen
+            + coalesce(r.unearned_premium_reserve_fen, 0)
+            + coalesce(r.compensation_reserve_fen, 0) as double
+        )
+        / nullif(r.total_assets_fen, 0) as net_assets_reserves_ratio,
+        r.fee_cap_breaches_ytd,
+        p.new_financing_amount_fen,
+        p.small_micro_agri_share,
+        p.small_client_share,
+        r.fee_income_ytd_fen,
+        r.operating_income_ytd_fen,
+        r.net_profit_ytd_fen,
+        r.paid_in_capital_fen
+    from ratios as r
+    left join flows as f on r.month_end = f.month_end
+    left join policy as p on r.month_end = p.month_end
+
 )
 
 select
-    r.month_end,
-    r.net_assets_fen,
-    r.guarantor_equity_investments_fen,
-    r.adjusted_net_assets_fen,
-    r.leverage_net_assets_fen,
-    r.total_assets_fen,
-    r.financing_outstanding_fen,
-    r.non_financing_outstanding_fen,
-    r.counted_outstanding_fen,
-    r.liability_fen,
-    r.financing_guarantee_count,
-    r.financing_client_count,
-    r.leverage,
-    r.leverage_weighted_adjusted,
-    r.leverage_weighted_book,
-    r.leverage_unweighted_adjusted,
-    r.leverage_unweighted_book,
-    r.leverage_limit,
-    coalesce(r.leverage > r.leverage_limit, false) as is_leverage_over_limit,
-    r.max_client_concentration,
-    r.clients_over_limit,
-    r.max_group_concentration,
-    r.groups_over_limit,
-    f.compensation_ytd_fen,
-    f.compensation_cumulative_fen,
-    f.recovery_cumulative_fen,
-    f.write_off_ytd_fen,
-    f.write_off_cumulative_fen,
-    f.release_ytd_fen,
-    f.release_cumulative_fen,
-    f.compensation_balance_fen,
-    f.compensation_rate_ytd,
-    f.compensation_rate_cumulative,
-    f.compensation_loss_rate,
-    f.guarantee_loss_rate,
-    f.recovery_rate,
-    r.unearned_premium_reserve_fen,
-    r.compensation_reserve_fen,
-    r.general_risk_reserve_fen,
-    r.reserves_fen,
-    cast(r.reserves_fen as double) / nullif(r.liability_fen, 0) as reserve_coverage,
-    cast(r.reserves_fen as double) / nullif(r.financing_outstanding_fen, 0) as reserve_adequacy,
-    r.asset_class_1_fen,
-    r.asset_class_2_fen + r.self_used_property_class_2_fen as asset_class_2_fen,
-    r.asset_class_3_fen + coalesce(r.self_used_property_fen, 0) - r.self_used_property_class_2_fen
-        as asset_class_3_fen,
-    r.asset_ratio_base_fen,
-    cast(r.asset_class_1_fen as double) / nullif(r.asset_ratio_base_fen, 0) as asset_class_1_ratio,
-    cast(r.asset_class_1_fen + r.asset_class_2_fen + r.self_used_property_class_2_fen as double)
-    / nullif(r.asset_ratio_base_fen, 0) as asset_class_1_2_ratio,
+    *,
     cast(
-        r.asset_class_3_fen + coalesce(r.self_used_property_fen, 0)
-        - r.self_used_property_class_2_fen as double
-    )
-    / nullif(r.asset_ratio_base_fen, 0) as asset_class_3_ratio,
+        round({{ reg_limit('unearned_premium_reserve_rate') }} * fee_income_ytd_fen) as bigint
+    ) as unearned_premium_reserve_required_fen,
     cast(
-        r.net_assets_fen
-        + coalesce(r.unearned_premium_reserve_fen, 0)
-        + coalesce(r.compensation_reserve_fen, 0) as double
-    )
-    / nullif(r.total_assets_fen, 0) as net_assets_reserves_ratio,
-    r.fee_cap_breaches_ytd,
-    p.new_financing_amount_fen,
-    p.small_micro_agri_share,
-    p.small_client_share,
-    r.fee_income_ytd_fen,
-    r.operating_income_ytd_fen,
-    r.net_profit_ytd_fen,
-    r.paid_in_capital_fen
-from ratios as r
-left join flows as f on r.month_end = f.month_end
-left join policy as p on r.month_end = p.month_end
+        round({{ reg_limit('compensation_reserve_rate') }} * liability_fen) as bigint
+    ) as compensation_reserve_required_fen,
+    coalesce(
+        unearned_premium_reserve_fen
+        < round({{ reg_limit('unearned_premium_reserve_rate') }} * fee_income_ytd_fen),
+        false
+    ) as is_unearned_premium_reserve_short,
+    coalesce(
+        compensation_reserve_fen
+        < round({{ reg_limit('compensation_reserve_rate') }} * liability_fen),
+        false
+    ) as is_compensation_reserve_short,
+    coalesce(asset_class_1_ratio < {{ reg_limit('asset_class_1_min') }}, false)
+        as is_asset_class_1_below_min,
+    coalesce(asset_class_1_2_ratio < {{ reg_limit('asset_class_1_2_min') }}, false)
+        as is_asset_class_1_2_below_min,
+    coalesce(asset_class_3_ratio > {{ reg_limit('asset_class_3_max') }}, false)
+        as is_asset_class_3_above_max,
+    coalesce(net_assets_reserves_ratio < {{ reg_limit('net_assets_reserves_min') }}, false)
+        as is_net_assets_reserves_below_min,
+    {{ reg_option_is('government_backed', 'yes') }}
+    and coalesce(
+        small_micro_agri_share < {{ reg_limit('small_micro_agri_share_min') }}, false
+    ) as is_small_micro_agri_share_below_min,
+    {{ reg_option_is('government_backed', 'yes') }}
+    and coalesce(small_client_share < {{ reg_limit('small_client_share_min') }}, false)
+        as is_small_client_share_below_min
+from indicators

@@ -69,7 +69,7 @@ small_clients as (
         month_end,
         sum(policy_amount_fen) as small_client_amount_fen
     from policy_clients
-    where policy_amount_fen <= {{ reg_limit('fee_cap_small_client_threshold_fen') }}
+    where policy_amount_fen <= {{ reg_limit('policy_small_client_threshold_fen') }}
     group by month_end
 
 )
