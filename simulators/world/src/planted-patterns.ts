@@ -235,47 +235,12 @@ export function plantPatterns(
         const group = pool.take(organisations, length);
         if (group === null) break;
         plantLinked(kind, group, anchorDay(group, asOfDay));
-      } else if (kind === 'one_person_many_loans') {
-        const length = random.int(3, 6);
-        // Individual businesses carry their operator's name, so the person fronts companies.
-        const group = pool.take(companies, length);
-        if (group === null) break;
-        const person = persons.draw(random, group[0]?.subject.countyCode ?? '640104');
-        for (const member of group) member.subject.legalRep = person;
-        guaranteeGroups.push(group);
-        controlGroups.push(group);
-        const planted = Math.max(...group.map((c) => latestContract(c).startDay));
-        add(kind, [person.idNumber, ...keysOf(group)], length, planted);
-      } else if (kind === 'one_person_many_guarantees') {
-        const length = random.int(4, 8);
-        const group = pool.take(anyone, length);
-        if (group === null) break;
-        const person = persons.draw(random, group[0]?.subject.countyCode ?? '640104');
-        let planted = 0;
-        for (const member of group) {
-          const contract = latestContract(member);
-          contract.plantedGuarantors.push({
-            kind: '保证',
-            name: person.name,
-            uscc: null,
-            idNumber: person.idNumber,
-          });
-          planted = Math.max(planted, contract.startDay);
-        }
-        guaranteeGroups.push(group);
-        add(kind, [person.idNumber, ...keysOf(group)], length, planted);
       } else {
-        const length = random.int(3, 6);
-        const group = pool.take(anyone, length);
-        if (group === null) break;
-        const [head] = group;
-        if (head === undefined) break;
-        for (const member of group) {
-          member.subject.phone = head.subject.phone;
-          member.subject.address = head.subject.address;
-        }
-        const planted = Math.max(...group.map((c) => c.createdDay));
-        add(kind, keysOf(group), length, planted);
+        const planted = plantPersonPattern(kind, { companies, anyone }, pool, random, persons);
+        if (planted === null) break;
+        if (kind !== 'intermediary_ring') guaranteeGroups.push(planted.group);
+        if (kind === 'one_person_many_loans') controlGroups.push(planted.group);
+        add(kind, planted.members, planted.group.length, planted.plantedDay);
       }
     }
   }
@@ -286,6 +251,67 @@ export function plantPatterns(
 
 function keysOf(group: readonly Customer[]): string[] {
   return group.map((c) => c.subject.key);
+}
+
+interface PersonPattern {
+  readonly group: Customer[];
+  readonly members: string[];
+  readonly plantedDay: number;
+}
+
+/**
+ * The patterns made by people and contact details: one person as legal representative of 3–6
+ * companies, one person guaranteeing the latest contract of 4–8 borrowers, or 3–6 customers
+ * sharing the first one's phone and address (an intermediary ring).
+ */
+function plantPersonPattern(
+  kind: 'one_person_many_loans' | 'one_person_many_guarantees' | 'intermediary_ring',
+  pools: { readonly companies: readonly Customer[]; readonly anyone: readonly Customer[] },
+  pool: MemberPool,
+  random: SeededRandom,
+  persons: PersonRegistry,
+): PersonPattern | null {
+  if (kind === 'one_person_many_loans') {
+    const length = random.int(3, 6);
+    // Individual businesses carry their operator's name, so the person fronts companies.
+    const group = pool.take(pools.companies, length);
+    if (group === null) return null;
+    const person = persons.draw(random, group[0]?.subject.countyCode ?? '640104');
+    for (const member of group) member.subject.legalRep = person;
+    const plantedDay = Math.max(...group.map((c) => latestContract(c).startDay));
+    return { group, members: [person.idNumber, ...keysOf(group)], plantedDay };
+  }
+  if (kind === 'one_person_many_guarantees') {
+    const length = random.int(4, 8);
+    const group = pool.take(pools.anyone, length);
+    if (group === null) return null;
+    const person = persons.draw(random, group[0]?.subject.countyCode ?? '640104');
+    let plantedDay = 0;
+    for (const member of group) {
+      const contract = latestContract(member);
+      contract.plantedGuarantors.push({
+        kind: '保证',
+        name: person.name,
+        uscc: null,
+        idNumber: person.idNumber,
+      });
+      plantedDay = Math.max(plantedDay, contract.startDay);
+    }
+    return { group, members: [person.idNumber, ...keysOf(group)], plantedDay };
+  }
+  const length = random.int(3, 6);
+  const group = pool.take(pools.anyone, length);
+  const head = group?.[0];
+  if (group === null || head === undefined) return null;
+  for (const member of group) {
+    member.subject.phone = head.subject.phone;
+    member.subject.address = head.subject.address;
+  }
+  return {
+    group,
+    members: keysOf(group),
+    plantedDay: Math.max(...group.map((c) => c.createdDay)),
+  };
 }
 
 /**
