@@ -2,6 +2,7 @@
  * Writes the dbt seeds derived from the shipped snapshots:
  *   models/seeds/ref_regions.csv     region_code, region_name, level, parent_code, prefecture_code, prefecture_name
  *   models/seeds/ref_industries.csv  industry_code, industry_name, level, parent_code, section_code, section_name
+ *   models/seeds/ref_business_codes.csv dict_type, code, label (src/business-codes.ts)
  *   models/seeds/regulatory/*.csv     the regulatory parameters (src/regulatory-parameters.ts)
  * Empty cells are NULL. Repository root: $SG_REPO_ROOT, else the nearest ancestor holding a
  * Justfile, else the npm workspace root.
@@ -19,6 +20,7 @@ import {
   type Industry,
   type Region,
 } from '../src/index.ts';
+import { businessCodesSeedCsv } from '../src/business-codes.ts';
 import { regulatorySeedFiles } from '../src/regulatory-seeds.ts';
 import { toSeedCsv } from '../src/seed-csv.ts';
 
@@ -61,6 +63,9 @@ writeFileSync(
     industrySeedRows(ALL_INDUSTRIES),
   ),
 );
+const businessCodesCsv = path.join(seedsDir, 'ref_business_codes.csv');
+writeFileSync(businessCodesCsv, businessCodesSeedCsv());
+console.log(`wrote ${businessCodesCsv}`);
 console.log(`wrote ${ALL_REGIONS.length} rows to ${regionsCsv}`);
 console.log(`wrote ${ALL_INDUSTRIES.length} rows to ${industriesCsv}`);
 for (const [file, csv] of Object.entries(regulatorySeedFiles())) {

@@ -107,3 +107,5 @@ export type {
   RiskWeightClass,
 } from './regulatory-parameters.ts';
 export { regulatorySeedFiles } from './regulatory-seeds.ts';
+export { BUSINESS_CODES, businessCodesSeedCsv } from './business-codes.ts';
+export type { BusinessCodeTable } from './business-codes.ts';
