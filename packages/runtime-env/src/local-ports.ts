@@ -30,6 +30,8 @@ export const LOCAL_PORTS = {
   semantic: { variable: 'SG_SEMANTIC_PORT', port: 4000, zeroPicksFreePort: true },
   /** The BI app (apps/bi). */
   bi: { variable: 'SG_BI_PORT', port: 3000, zeroPicksFreePort: false },
+  /** The staff console: admin area and audit viewer (apps/console). */
+  console: { variable: 'SG_CONSOLE_PORT', port: 3100, zeroPicksFreePort: false },
 } as const satisfies Record<string, LocalPort>;
 
 export type LocalPortName = keyof typeof LOCAL_PORTS;
