@@ -124,6 +124,45 @@ describe('asset registry', () => {
       'staging.stg_bank__loans',
       'staging.stg_bank__repayments',
       'staging.stg_bank__transactions',
+      'staging.stg_business__approval_logs',
+      'staging.stg_business__bank_credit_lines',
+      'staging.stg_business__bank_partners',
+      'staging.stg_business__collateral_registrations',
+      'staging.stg_business__compensation_claims',
+      'staging.stg_business__compensations',
+      'staging.stg_business__counter_guarantees',
+      'staging.stg_business__credit_report_guarantees',
+      'staging.stg_business__customer_credit_lines',
+      'staging.stg_business__customers',
+      'staging.stg_business__deletions',
+      'staging.stg_business__deposit_refunds',
+      'staging.stg_business__dictionary',
+      'staging.stg_business__fees',
+      'staging.stg_business__guarantee_contracts',
+      'staging.stg_business__loans',
+      'staging.stg_business__org_units',
+      'staging.stg_business__post_checks',
+      'staging.stg_business__products',
+      'staging.stg_business__recoveries',
+      'staging.stg_business__related_parties',
+      'staging.stg_business__releases',
+      'staging.stg_business__repayments',
+      'staging.stg_business__risk_classes',
+      'staging.stg_business__risk_shares',
+      'staging.stg_business__schema_drift',
+      'staging.stg_business__users',
+      'staging.stg_business__write_offs',
+      'staging.stg_commerce__abnormal_operations',
+      'staging.stg_commerce__annual_reports',
+      'staging.stg_commerce__changes',
+      'staging.stg_commerce__court_cases',
+      'staging.stg_commerce__enforcements',
+      'staging.stg_commerce__executives',
+      'staging.stg_commerce__penalties',
+      'staging.stg_commerce__shareholders',
+      'staging.stg_finance__balance_sheet_items',
+      'staging.stg_finance__income_statement_items',
+      'staging.stg_finance__supplementary_items',
       'staging.stg_tax__tax_payments',
       'staging.stg_tax__vat_invoices',
     ]);
@@ -147,10 +186,19 @@ describe('asset registry', () => {
   });
 
   it('walks downstream of the raw landing to staging and the mart', () => {
-    expect(registry.assetGraph.downstreamOf(RAW_COMMERCE_ENTERPRISES)).toEqual([
-      STG_COMMERCE_ENTERPRISES,
-      MARTS_ENTERPRISES,
-    ]);
+    const downstream = registry.assetGraph.downstreamOf(RAW_COMMERCE_ENTERPRISES);
+    // The commerce list models read the enterprises' pulls (an enterprise's lists are those of
+    // its latest pull), so they are downstream of the enterprises landing too.
+    expect(downstream).toEqual(
+      expect.arrayContaining([
+        STG_COMMERCE_ENTERPRISES,
+        'staging.stg_commerce__annual_reports',
+        'staging.stg_commerce__shareholders',
+      ]),
+    );
+    expect(downstream.indexOf(STG_COMMERCE_ENTERPRISES)).toBeLessThan(
+      downstream.indexOf(MARTS_ENTERPRISES),
+    );
   });
 
   it('refuses a dbt project that reads a raw table no registered source lands', () => {
