@@ -6,6 +6,7 @@ export {
   formatShanghaiDateTime,
 } from './formatters.ts';
 export {
+  cellText,
   DEFAULT_PAGE_SIZE,
   nextSort,
   tablePage,

@@ -21,7 +21,10 @@ function wholeNumber(value: string | null, fallback: number, max: number): numbe
 }
 
 /** The table query in `params` (`page`, `size`, `sort`, `dir`), bad values replaced by defaults. */
-export function tableQueryOf(params: URLSearchParams, sortableKeys: readonly string[]): TableQuery {
+export function tableQueryOf(
+  params: Pick<URLSearchParams, 'get'>,
+  sortableKeys: readonly string[],
+): TableQuery {
   const sort = params.get('sort');
   return {
     page: wholeNumber(params.get('page'), 1, Number.MAX_SAFE_INTEGER),
@@ -32,8 +35,11 @@ export function tableQueryOf(params: URLSearchParams, sortableKeys: readonly str
 }
 
 /** The query string of `query` changed by `change`, other parameters of `params` kept. */
-export function tableQueryHref(params: URLSearchParams, change: Partial<TableQuery>): string {
-  const next = new URLSearchParams(params);
+export function tableQueryHref(
+  params: Pick<URLSearchParams, 'entries'>,
+  change: Partial<TableQuery>,
+): string {
+  const next = new URLSearchParams([...params.entries()]);
   if (change.page !== undefined) next.set('page', String(change.page));
   if (change.pageSize !== undefined) next.set('size', String(change.pageSize));
   if (change.sortKey !== undefined && change.sortKey !== null) next.set('sort', change.sortKey);
@@ -57,7 +63,9 @@ export interface TablePage<Row> {
   readonly total: number;
 }
 
-function displayText(value: unknown): string {
+/** A cell value as text: strings, numbers and booleans as they are, anything else as JSON. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
     ? String(value)
     : JSON.stringify(value);
@@ -69,7 +77,7 @@ function compareValues(left: unknown, right: unknown): number {
   if (right === null || right === undefined) return -1;
   if (left instanceof Date && right instanceof Date) return left.getTime() - right.getTime();
   if (typeof left === 'number' && typeof right === 'number') return left - right;
-  return displayText(left).localeCompare(displayText(right), 'zh-CN');
+  return cellText(left).localeCompare(cellText(right), 'zh-CN');
 }
 
 /** The rows sorted by the query's column (missing values last) and cut to its page (clamped). */

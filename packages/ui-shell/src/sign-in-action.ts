@@ -64,7 +64,6 @@ function isTwoFactorRedirect(body: unknown): boolean {
 export function createSignInAction(auth: IdentityAuth, home = '/') {
   return async function signIn(event: SignInEvent): Promise<SignInOutcome> {
     // A small urlencoded or multipart sign-in form from SvelteKit, not a file upload.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
     const form = await event.request.formData();
     const username = text(form, 'username');
     const location = safeRedirectTarget(
