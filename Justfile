@@ -27,6 +27,8 @@ up: setup
 # SQLFluff over the dbt models (DuckDB dialect, dbt templater).
 lint:
     npm run --silent -w @sg/app-bi check -- --fail-on-warnings
+    npm run --silent -w @sg/app-console check -- --fail-on-warnings
+    npm run --silent -w @sg/ui-shell check -- --fail-on-warnings
     eslint --max-warnings 0 .
     prettier --check .
     tsc -p tsconfig.json
