@@ -107,13 +107,13 @@ function newestModification(dir: string): number {
   return newest;
 }
 
-async function buildBiAppIfStale(): Promise<void> {
-  const app = join(root, 'apps/bi');
+async function buildAppIfStale(name: 'bi' | 'console', title: string): Promise<void> {
+  const app = join(root, 'apps', name);
   const built = join(app, 'build/index.js');
   if (existsSync(built) && statSync(built).mtimeMs > newestModification(join(app, 'src'))) return;
-  console.log('· 构建 BI 应用 (vite build) …');
+  console.log(`· 构建${title} (vite build) …`);
   await runToCompletion(
-    { name: 'bi-build', command: 'npm', args: ['run', '--silent', 'build'], cwd: app, env },
+    { name: `${name}-build`, command: 'npm', args: ['run', '--silent', 'build'], cwd: app, env },
     logDir,
   );
 }
@@ -278,7 +278,8 @@ async function main(): Promise<void> {
   );
   console.log(`· 数据管道完成 (各数据源落地明细见 ${join(logDir, 'pipeline-run.log')})`);
 
-  await buildBiAppIfStale();
+  await buildAppIfStale('bi', ' BI 应用');
+  await buildAppIfStale('console', '管理控制台');
   const semantic = start('semantic', 'semantic/src/main.ts');
   const bi = supervise({
     name: 'bi',
@@ -292,11 +293,28 @@ async function main(): Promise<void> {
       ORIGIN: `http://${host}:${String(ports.bi)}`,
     },
   });
-  await Promise.all([waitForPort(semantic, host, ports.semantic), waitForPort(bi, host, ports.bi)]);
+  const consoleApp = supervise({
+    name: 'console',
+    command: node,
+    args: [join(root, 'apps/console/build/index.js')],
+    cwd: join(root, 'apps/console'),
+    env: {
+      ...env,
+      HOST: host,
+      PORT: String(ports.console),
+      ORIGIN: `http://${host}:${String(ports.console)}`,
+    },
+  });
+  await Promise.all([
+    waitForPort(semantic, host, ports.semantic),
+    waitForPort(bi, host, ports.bi),
+    waitForPort(consoleApp, host, ports.console),
+  ]);
 
   console.log(`
 智慧担保已启动 (Ctrl-C 停止；组件意外退出会自动重启，见 ${join(logDir, 'supervisor.log')}):
   BI 看板 (企业分布概览)     http://${host}:${String(ports.bi)}/
+  管理控制台 (用户/机构/审计) http://${host}:${String(ports.console)}/
   语义层 API (Cube REST)     http://${host}:${String(ports.semantic)}/cubejs-api/v1/meta
   Temporal 界面              http://${host}:${String(ports.temporalUi)}/
   工商数据模拟器             http://${host}:${String(ports.commerceSimulator)}/
