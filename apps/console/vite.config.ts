@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   // SvelteKit 3 takes its configuration here (svelte.config.js is no longer read).
   plugins: [sveltekit({ adapter: adapter({ out: 'build' }) })],
+  // Native and server-only modules reached through the workspace packages stay Node imports.
+  ssr: { external: ['@node-rs/argon2', 'pg'] },
   server: { port: 5174, strictPort: true },
   preview: { port: LOCAL_PORTS.console.port },
 });

@@ -19,4 +19,3 @@ export {
 export { pageAccess, SIGN_IN_PATH, signInLocation, type PageAccess } from './page-access.ts';
 export { fieldErrorsOf, parseForm, type FieldErrors } from './field-errors.ts';
 export { parseSetCookie, type CookieOptions, type ParsedSetCookie } from './set-cookie.ts';
-export { createSignInAction, type SignInEvent, type SignInOutcome } from './sign-in-action.ts';

@@ -1,4 +1,4 @@
-import { createSignInAction } from '@sg/ui-shell';
+import { createSignInAction } from '@sg/ui-shell/server';
 import { fail, redirect } from '@sveltejs/kit';
 import { auth } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
