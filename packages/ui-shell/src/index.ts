@@ -19,3 +19,4 @@ export {
 export { pageAccess, SIGN_IN_PATH, signInLocation, type PageAccess } from './page-access.ts';
 export { fieldErrorsOf, parseForm, type FieldErrors } from './field-errors.ts';
 export { parseSetCookie, type CookieOptions, type ParsedSetCookie } from './set-cookie.ts';
+export { orgUnitTree, type OrgUnitLike, type OrgUnitTreeRow } from './org-unit-tree.ts';

@@ -1,7 +1,7 @@
 import { orgUnitInput } from '@sg/admin-api';
 import { fail } from '@sveltejs/kit';
 import { parseForm } from '@sg/ui-shell';
-import { orgUnitTree } from '#lib/org-unit-tree.ts';
+import { orgUnitTree } from '@sg/ui-shell';
 import { requirePermission } from '#lib/server/guard.ts';
 import { attempt } from '#lib/server/refusal.ts';
 import { adminApi } from '#lib/server/services.ts';
