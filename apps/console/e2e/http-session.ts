@@ -16,6 +16,14 @@ export class CookieJar {
     }
   }
 
+  /** Copies cookies from a Cookie header (a replay of an old session). */
+  absorbHeader(header: string): void {
+    for (const pair of header.split('; ')) {
+      const equals = pair.indexOf('=');
+      if (equals > 0) this.cookies.set(pair.slice(0, equals), pair.slice(equals + 1));
+    }
+  }
+
   header(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }

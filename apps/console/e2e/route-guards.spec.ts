@@ -4,7 +4,7 @@ import type { DemoUser } from '@sg/admin-api';
 import type { Role } from '@sg/access-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type ConsoleServer } from './console-server.ts';
-import { getPage, postForm, signIn, type CookieJar } from './http-session.ts';
+import { CookieJar, getPage, postForm, signIn } from './http-session.ts';
 
 const ROUTES: readonly { path: string; allowed: Role; refused: Role }[] = [
   { path: '/admin/users', allowed: 'system_admin', refused: 'analyst' },
@@ -107,10 +107,23 @@ describe('sign-in', () => {
     expect(response.headers.get('set-cookie') ?? '').not.toMatch(/session_token=[^;]/);
   });
 
+  it('signs out: the session cookie is cleared and the session no longer opens a page', async () => {
+    const jar = await signIn(server.url, demo('security_auditor'));
+    const stale = new CookieJar();
+    stale.absorbHeader(jar.header());
+    expect((await getPage(`${server.url}/audit`, jar)).status).toBe(200);
+    const out = await postForm(`${server.url}/signout`, server.url, jar, {});
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/signin');
+    expect((await getPage(`${server.url}/audit`, jar)).status).toBe(303);
+    // The old cookie replayed after sign-out is refused too (the session was revoked server-side).
+    expect((await getPage(`${server.url}/audit`, stale)).status).toBe(303);
+  });
+
   it('keeps a same-origin redirectTo and refuses another site', async () => {
     const analyst = demo('analyst');
     const fields = { username: analyst.username, password: 'Demo#Sg2026' };
-    const jar = new (await import('./http-session.ts')).CookieJar();
+    const jar = new CookieJar();
     const home = await postForm(
       `${server.url}/signin?redirectTo=//evil.example/x`,
       server.url,
