@@ -54,6 +54,7 @@ describe('local ports', () => {
       taxSimulator: 7302,
       semantic: 4000,
       bi: 3000,
+      console: 3100,
     });
   });
 
