@@ -61,6 +61,24 @@ describe.each(ROUTES)('$path', ({ path, allowed, refused }) => {
   });
 });
 
+describe('the landing page and its launcher', () => {
+  it('lists only the apps the role may open', async () => {
+    const analyst = await (await getPage(`${server.url}/`, jarOf('analyst'))).text();
+    expect(analyst).toContain('经营分析');
+    expect(analyst).not.toContain('审计日志');
+    expect(analyst).not.toContain('用户与机构');
+    const auditor = await (await getPage(`${server.url}/`, jarOf('security_auditor'))).text();
+    expect(auditor).toContain('审计日志');
+    expect(auditor).not.toContain('用户与机构');
+  });
+
+  it('sends a signed-out visitor to sign-in', async () => {
+    expect((await getPage(`${server.url}/`, null)).headers.get('location')).toBe(
+      '/signin?redirectTo=%2F',
+    );
+  });
+});
+
 describe('form actions', () => {
   it('refuses an org unit creation posted by a role without admin.users', async () => {
     const response = await postForm(
