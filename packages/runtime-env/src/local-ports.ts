@@ -26,6 +26,8 @@ export const LOCAL_PORTS = {
   commerceSimulator: { variable: 'SG_SIM_COMMERCE_PORT', port: 7301, zeroPicksFreePort: true },
   /** The tax bureau simulator (simulators/tax). */
   taxSimulator: { variable: 'SG_SIM_TAX_PORT', port: 7302, zeroPicksFreePort: true },
+  /** The SMS gateway simulator, Aliyun SendSms (simulators/sms). */
+  smsSimulator: { variable: 'SG_SIM_SMS_PORT', port: 7303, zeroPicksFreePort: true },
   /** The semantic API (semantic/). */
   semantic: { variable: 'SG_SEMANTIC_PORT', port: 4000, zeroPicksFreePort: true },
   /** The BI app (apps/bi). */

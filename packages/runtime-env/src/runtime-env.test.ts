@@ -52,6 +52,7 @@ describe('local ports', () => {
       temporalUi: 8233,
       commerceSimulator: 7301,
       taxSimulator: 7302,
+      smsSimulator: 7303,
       semantic: 4000,
       bi: 3000,
       console: 3100,
