@@ -1,10 +1,9 @@
 // The admin area's and audit viewer's routers: every procedure guarded and refused (signed out →
 // UNAUTHORIZED, a role that must not pass → FORBIDDEN), then the real work on the tests' PostgreSQL.
 import type { Role } from '@sg/access-control';
-import { migrate } from '@sg/app-db';
+import { createMigratedTestPool } from '@sg/app-db/testing';
 import { createIdentityAuth, type IdentityAuth } from '@sg/identity';
 import { createCallerFactory, procedureGuards, type SignedInUser } from '@sg/rpc';
-import { createPostgresTestDatabase, type ServerTestDatabase } from '@sg/test-databases';
 import { TRPCError } from '@trpc/server';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,21 +107,14 @@ describe('admin API guards', () => {
 });
 
 describe('admin API on PostgreSQL', () => {
-  let database: ServerTestDatabase;
+  let dispose: () => Promise<void>;
   let pool: pg.Pool;
   let auth: IdentityAuth;
   let asAdmin: AdminCaller;
   let asAuditor: AdminCaller;
 
   beforeAll(async () => {
-    database = await createPostgresTestDatabase('sg_admin_api_test');
-    pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    const client = await pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-    }
+    ({ pool, dispose } = await createMigratedTestPool('sg_admin_api_test'));
     await pool.query(
       `insert into app.org_units (org_unit_id, parent_org_unit_id, unit_kind, title)
        values ('head_office', null, 'head_office', '总部')`,
@@ -138,8 +130,7 @@ describe('admin API on PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await pool.end();
-    await database.dispose();
+    await dispose();
   });
 
   const signIn = (password: string) =>

@@ -1,29 +1,21 @@
 // The demo identities on the tests' PostgreSQL: the org tree, one user per role holding it (a
 // privileged role's user enrolled in TOTP), every user able to sign in; a rerun changes nothing.
 import { ROLE_CODES } from '@sg/access-control';
-import { migrate } from '@sg/app-db';
+import { createMigratedTestPool } from '@sg/app-db/testing';
 import { createIdentityAuth, type IdentityAuth } from '@sg/identity';
-import { createPostgresTestDatabase, type ServerTestDatabase } from '@sg/test-databases';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoIdentities } from './demo-identities.ts';
 import { listOrgUnits } from './org-units.ts';
 import { listStaffUsers } from './staff-users.ts';
 
 describe('seedDemoIdentities', () => {
-  let database: ServerTestDatabase;
+  let dispose: () => Promise<void>;
   let pool: pg.Pool;
   let auth: IdentityAuth;
 
   beforeAll(async () => {
-    database = await createPostgresTestDatabase('sg_demo_identities_test');
-    pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    const client = await pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-    }
+    ({ pool, dispose } = await createMigratedTestPool('sg_demo_identities_test'));
     auth = createIdentityAuth({
       pool,
       secret: 'demo-identities-test-secret-0123456789abcdef',
@@ -32,8 +24,7 @@ describe('seedDemoIdentities', () => {
   });
 
   afterAll(async () => {
-    await pool.end();
-    await database.dispose();
+    await dispose();
   });
 
   it('creates the org tree and one signed-in-able user per role, idempotently', async () => {

@@ -1,28 +1,20 @@
 // The RpcContext from the session cookie, on the tests' PostgreSQL after the app database's
 // migrations: a staff member with org unit and roles; no user when the cookie is absent, forged,
 // revoked, of a disabled account or of an account that is not staff.
-import { migrate } from '@sg/app-db';
+import { createMigratedTestPool } from '@sg/app-db/testing';
 import { createIdentityAuth, grantRole, type IdentityAuth } from '@sg/identity';
-import { createPostgresTestDatabase, type ServerTestDatabase } from '@sg/test-databases';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestIdOf, requestLogLine } from './request-id.ts';
 import { rpcContextFromHeaders } from './rpc-context.ts';
 
 describe('rpcContextFromHeaders', () => {
-  let database: ServerTestDatabase;
+  let dispose: () => Promise<void>;
   let pool: pg.Pool;
   let auth: IdentityAuth;
 
   beforeAll(async () => {
-    database = await createPostgresTestDatabase('sg_session_context_test');
-    pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    const client = await pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-    }
+    ({ pool, dispose } = await createMigratedTestPool('sg_session_context_test'));
     await pool.query(
       `insert into app.org_units (org_unit_id, parent_org_unit_id, unit_kind, title)
        values ('head_office', null, 'head_office', '总部'),
@@ -36,8 +28,7 @@ describe('rpcContextFromHeaders', () => {
   });
 
   afterAll(async () => {
-    await pool.end();
-    await database.dispose();
+    await dispose();
   });
 
   async function signUpAndIn(username: string, staffUnit: string | null): Promise<Headers> {
