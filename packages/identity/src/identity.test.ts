@@ -1,5 +1,5 @@
 // better-auth on the app database's migrations, on both backends: the tests' PostgreSQL and the
-// embedded PGlite server (the local default).
+// embedded PGlite server (the local default), each migrated before the tests.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ import {
   migrate,
   queryAuditEvents,
 } from '@sg/app-db';
+import { createMigratedTestPool } from '@sg/app-db/testing';
 import { startEmbeddedPostgres } from '@sg/embedded-postgres';
-import { createPostgresTestDatabase } from '@sg/test-databases';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeConsent, grantConsent, listConsents, withdrawConsent } from './consents.ts';
@@ -26,21 +26,17 @@ interface Backend {
 }
 
 const BACKENDS: Record<string, () => Promise<Backend>> = {
-  postgres: async () => {
-    const database = await createPostgresTestDatabase('sg_identity_test');
-    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    return {
-      pool,
-      dispose: async () => {
-        await pool.end();
-        await database.dispose();
-      },
-    };
-  },
+  postgres: () => createMigratedTestPool('sg_identity_test'),
   'pglite-socket': async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-identity-test-'));
     const server = await startEmbeddedPostgres({ dataDir: join(dir, 'app-db'), port: 0 });
     const pool = new pg.Pool({ connectionString: server.connectionString, max: EMBEDDED_POOL_MAX });
+    const client = await pool.connect();
+    try {
+      await migrate(client);
+    } finally {
+      client.release();
+    }
     return {
       pool,
       dispose: async () => {
@@ -69,12 +65,6 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
     const create = BACKENDS[backendName];
     if (!create) throw new Error(backendName);
     backend = await create();
-    const client = await backend.pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-    }
     auth = createIdentityAuth({
       pool: backend.pool,
       secret: 'identity-test-secret-0123456789abcdef',
