@@ -24,6 +24,14 @@ export interface TotpCheck {
   readonly ip: string | null;
   /** The request carried the pending sign-in's cookie (else: a signed-in user enrolling). */
   readonly isSignInStep: boolean;
+  /** The user whose code is checked (pending sign-in or signed-in session); null when unknown. */
+  readonly checkedUser: () => Promise<unknown>;
+}
+
+/** The login an event names for a user record: its username, else its id. */
+function loginOf(user: Record<string, unknown> | undefined): string | undefined {
+  const name = user?.['username'] ?? user?.['id'];
+  return typeof name === 'string' ? name : undefined;
 }
 
 /** Audits the outcome of a TOTP check, at sign-in or at enrolment; other paths are left alone. */
@@ -32,16 +40,14 @@ export async function auditSecondFactor(pool: Pool, check: TotpCheck): Promise<v
   const { ip, returned } = check;
   if (isAPIError(returned)) {
     await appendAuditEvent(pool, {
-      actor: 'anonymous',
+      actor: loginOf(record(await check.checkedUser())) ?? 'anonymous',
       action: check.isSignInStep ? 'sign_in_second_factor_failed' : 'two_factor_enrolment_failed',
       subject: 'two_factor:totp',
       detail: { ip, code: returned.body?.code ?? null },
     });
     return;
   }
-  const user = record(record(returned)?.['user']);
-  const name = user?.['username'] ?? user?.['id'];
-  const login = typeof name === 'string' ? name : 'unknown';
+  const login = loginOf(record(record(returned)?.['user'])) ?? 'unknown';
   await appendAuditEvent(pool, {
     actor: login,
     action: check.isSignInStep ? 'sign_in_second_factor_succeeded' : 'two_factor_enabled',

@@ -2,7 +2,7 @@
 // the 等保 2.0 password rules, and an audit event for every sign-in, failure and lock-out.
 import { appendAuditEvent } from '@sg/app-db';
 import type { BetterAuthPlugin } from 'better-auth';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import type { Pool } from 'pg';
 import { guardPasswordHistory, guardTwoFactorDisable } from './account-guards.ts';
 import { LOCKOUT_WINDOW_MS, lockoutState } from './lockout.ts';
@@ -154,6 +154,16 @@ export function signInAuditPlugin(pool: Pool, clock: () => Date = () => new Date
               returned: ctx.context.returned,
               ip: clientIp(ctx.headers),
               isSignInStep: ctx.headers?.get('cookie')?.includes(`${twoFactorCookie}=`) === true,
+              checkedUser: async () => {
+                const session = await getSessionFromCtx(ctx);
+                if (session) return session.user;
+                const pending = await ctx.getSignedCookie(twoFactorCookie, ctx.context.secret);
+                if (!pending) return null;
+                const verification =
+                  await ctx.context.internalAdapter.findVerificationValue(pending);
+                if (!verification) return null;
+                return ctx.context.internalAdapter.findUserById(verification.value);
+              },
             });
             if (ctx.path !== SIGN_IN_USERNAME) return;
             const login = stringField(ctx.body, 'username')?.toLowerCase();
