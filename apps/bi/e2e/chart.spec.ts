@@ -8,14 +8,8 @@ import { lakeConfigToEnv } from '@sg/lake';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildApp,
-  buildIsStale,
-  freePort,
-  startNode,
-  waitForHttp,
-} from './harness/child-processes.ts';
-import type { RunningProcess } from './harness/child-processes.ts';
+import { buildApp, buildIsStale, freePort, startNode, waitForHttp } from '@sg/app-process-testing';
+import type { RunningProcess } from '@sg/app-process-testing';
 import {
   createEnterpriseLake,
   MART_NINGXIA_TWELVE,

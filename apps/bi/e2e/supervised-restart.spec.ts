@@ -16,7 +16,7 @@ import type { SupervisedProcess, SupervisorEvent } from '@sg/process-supervisor'
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, buildIsStale, freePort } from './harness/child-processes.ts';
+import { buildApp, buildIsStale, freePort } from '@sg/app-process-testing';
 import {
   createEnterpriseLake,
   MART_NINGXIA_TWELVE,

@@ -2,10 +2,8 @@
 // and the demo identities (one user per role, privileged ones with TOTP).
 import path from 'node:path';
 import { seedDemoIdentities, type DemoUser } from '@sg/admin-api';
-import { migrate } from '@sg/app-db';
+import { createMigratedTestPool } from '@sg/app-db/testing';
 import { createIdentityAuth } from '@sg/identity';
-import { createPostgresTestDatabase, type ServerTestDatabase } from '@sg/test-databases';
-import pg from 'pg';
 import {
   buildApp,
   buildIsStale,
@@ -13,7 +11,7 @@ import {
   startNode,
   waitForHttp,
   type RunningProcess,
-} from '../../bi/e2e/harness/child-processes.ts';
+} from '@sg/app-process-testing';
 
 export const APP_DIR = path.resolve(import.meta.dirname, '..');
 const SECRET = 'console-e2e-secret-0123456789abcdefghijkl';
@@ -26,21 +24,14 @@ export interface ConsoleServer {
 
 export async function startConsole(databaseName: string): Promise<ConsoleServer> {
   if (buildIsStale(APP_DIR)) await buildApp(APP_DIR);
-  const database: ServerTestDatabase = await createPostgresTestDatabase(databaseName);
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  const client = await pool.connect();
-  try {
-    await migrate(client);
-  } finally {
-    client.release();
-  }
+  const database = await createMigratedTestPool(databaseName);
+  const { pool } = database;
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const users = await seedDemoIdentities(
     pool,
     createIdentityAuth({ pool, secret: SECRET, baseURL: url }),
   );
-  await pool.end();
   const app: RunningProcess = startNode('console', [path.join(APP_DIR, 'build/index.js')], {
     cwd: APP_DIR,
     env: {

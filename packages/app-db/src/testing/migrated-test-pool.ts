@@ -5,6 +5,8 @@ import pg from 'pg';
 import { migrate } from '../index.ts';
 
 export interface MigratedTestPool {
+  /** The database's connection URL, for a child process that opens its own pool. */
+  readonly url: string;
   readonly pool: pg.Pool;
   readonly dispose: () => Promise<void>;
 }
@@ -19,6 +21,7 @@ export async function createMigratedTestPool(prefix: string): Promise<MigratedTe
     client.release();
   }
   return {
+    url: database.url,
     pool,
     dispose: async () => {
       await pool.end();

@@ -1,4 +1,5 @@
-// Starting the semantic server and the built BI app as child processes on free ports.
+// Test support for the SvelteKit apps and the servers they call: build an app when its sources are
+// newer than its build, start Node programs as child processes on free ports, wait for HTTP.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
