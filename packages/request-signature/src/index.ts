@@ -7,3 +7,4 @@ export {
   signatureMatches,
   type SignedHeaders,
 } from './request-signature.ts';
+export { popSignature, popSignatureMatches, popStringToSign } from './aliyun-pop-signature.ts';
