@@ -70,7 +70,7 @@ export function createIdentityAuth(options: IdentityAuthOptions) {
       admin(),
       phoneNumber({
         sendOTP: async ({ phoneNumber: phone, code }) => {
-          await smsSender.send({ phoneNumber: phone, text: smsCodeText(code) });
+          await smsSender.send({ phoneNumber: phone, code, text: smsCodeText(code) });
         },
         otpLength: 6,
         expiresIn: 300,

@@ -45,3 +45,11 @@ export {
 } from './password-history.ts';
 export { isSecondFactorPending } from './second-factor-audit.ts';
 export { revealField, type RevealRequest } from './unmasking.ts';
+export {
+  AliyunSmsSender,
+  DEV_SMS_ACCOUNT,
+  SmsGatewayError,
+  smsGatewayConfigFromEnv,
+  type AliyunSmsSenderOptions,
+  type SmsGatewayConfig,
+} from './aliyun-sms-sender.ts';

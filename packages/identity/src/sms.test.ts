@@ -28,8 +28,8 @@ describe('exceededSmsLimit', () => {
 describe('SmsOutbox', () => {
   it('shows the latest code sent to a number', async () => {
     const outbox = new SmsOutbox();
-    await outbox.send({ phoneNumber: '13912345678', text: smsCodeText('123456') });
-    await outbox.send({ phoneNumber: '13912345678', text: smsCodeText('654321') });
+    await outbox.send({ phoneNumber: '13912345678', code: '123456', text: smsCodeText('123456') });
+    await outbox.send({ phoneNumber: '13912345678', code: '654321', text: smsCodeText('654321') });
     expect(outbox.latestCode('13912345678')).toBe('654321');
     expect(outbox.latestCode('13800000000')).toBeUndefined();
   });

@@ -3,6 +3,9 @@
 
 export interface SmsMessage {
   readonly phoneNumber: string;
+  /** The verification code (a gateway's template variable). */
+  readonly code: string;
+  /** The whole text as the person reads it. */
   readonly text: string;
 }
 
