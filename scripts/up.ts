@@ -28,7 +28,12 @@ import {
 import { LOCAL_HOST, dataDirFromEnv, findRepoRoot, localPorts } from '@sg/runtime-env';
 import { DEMO_PASSWORD, seedDemoIdentities, type DemoUser } from '@sg/admin-api';
 import { appDbConfigFromEnv, createPool, migrate } from '@sg/app-db';
-import { createIdentityAuth } from '@sg/identity';
+import {
+  AliyunSmsSender,
+  createIdentityAuth,
+  smsGatewayConfigFromEnv,
+  type IdentityAuth,
+} from '@sg/identity';
 import { authSecretFromEnv } from '@sg/session-context';
 
 const root = findRepoRoot(import.meta.dirname);
@@ -194,7 +199,33 @@ async function writeFinanceDrops(): Promise<void> {
   );
 }
 
+/**
+ * Development only: the demo applicant signs in by SMS code through the Aliyun client and the SMS
+ * gateway simulator (the code read back from the simulator), which creates the account on first
+ * use; a line to print saying where the codes appear.
+ */
+async function signInDemoApplicant(auth: IdentityAuth): Promise<string> {
+  const simulator = `http://${host}:${String(ports.smsSimulator)}`;
+  const where = `验证码在短信网关模拟器 ${simulator}/ 查看`;
+  try {
+    const phoneNumber = DEMO_APPLICANT_PHONE;
+    await auth.api.sendPhoneNumberOTP({ body: { phoneNumber }, headers: new Headers() });
+    const listed = (await (await fetch(`${simulator}/_sim/messages`)).json()) as {
+      messages: { phoneNumber: string; params: Record<string, string> }[];
+    };
+    const code = listed.messages.findLast((m) => m.phoneNumber === phoneNumber)?.params['code'];
+    await auth.api.verifyPhoneNumber({ body: { phoneNumber, code: code ?? '' } });
+    return `演示申请人手机号 (仅限开发环境) ${phoneNumber}，短信验证码登录；${where}`;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `演示申请人手机号 ${DEMO_APPLICANT_PHONE} 本次未能登录 (${reason})；${where}`;
+  }
+}
+
 /** Development only: the demo org tree and one user per role (idempotent), as lines to print. */
+/** Development only: the applicant phone printed for trying SMS sign-in against the simulator. */
+const DEMO_APPLICANT_PHONE = '13900000001';
+
 async function seedDemoUsers(): Promise<string> {
   const pool = createPool(appDbConfigFromEnv(env));
   try {
@@ -208,14 +239,17 @@ async function seedDemoUsers(): Promise<string> {
       pool,
       secret: authSecretFromEnv(env),
       baseURL: `http://${host}:${String(ports.bi)}`,
+      smsSender: new AliyunSmsSender(smsGatewayConfigFromEnv(env)),
     });
     const users = await seedDemoIdentities(pool, auth);
+    const applicant = await signInDemoApplicant(auth);
     const line = (user: DemoUser) =>
       `  ${user.username.padEnd(28)} ${user.roleTitle.padEnd(10, '　')} ${user.orgUnitId.padEnd(18)}` +
       (user.totpSecret === null ? '' : ` TOTP 密钥 ${user.totpSecret}`);
     return [
       `演示用户 (仅限开发环境；口令均为 ${DEMO_PASSWORD}；特权角色须 TOTP，密钥仅在首次创建时显示):`,
       ...users.map(line),
+      applicant,
     ].join('\n');
   } finally {
     await pool.end();
@@ -245,6 +279,7 @@ async function main(): Promise<void> {
   const temporal = start('temporal', 'pipelines/src/dev-server.ts');
   const commerce = start('sim-commerce', 'simulators/commerce/src/main.ts');
   const tax = start('sim-tax', 'simulators/tax/src/main.ts');
+  const sms = start('sim-sms', 'simulators/sms/src/main.ts');
   const businessDb = start('sim-business', 'simulators/business/src/main.ts', [
     'serve',
     '--world',
@@ -255,6 +290,7 @@ async function main(): Promise<void> {
     waitForPort(temporal, host, ports.temporal, { timeoutMs: 120_000 }),
     waitForPort(commerce, host, ports.commerceSimulator),
     waitForPort(tax, host, ports.taxSimulator),
+    waitForPort(sms, host, ports.smsSimulator),
     // Its port opens before it has seeded itself through it: ready is the line it prints after.
     waitForLogLine(businessDb, /"service":"sim-business"/, { timeoutMs: 300_000 }),
   ]);
@@ -319,6 +355,7 @@ async function main(): Promise<void> {
   Temporal 界面              http://${host}:${String(ports.temporalUi)}/
   工商数据模拟器             http://${host}:${String(ports.commerceSimulator)}/
   税务数据模拟器 (银税互动)   http://${host}:${String(ports.taxSimulator)}/
+  短信网关模拟器 (阿里云短信) http://${host}:${String(ports.smsSimulator)}/
   业务系统数据库 (旧系统)     postgres://postgres@${host}:${String(ports.businessDb)}/postgres
   应用数据库 (PostgreSQL 协议) postgres://postgres@${host}:${String(ports.appDb)}/postgres
   税务月度文件               ${taxInbox}
