@@ -2,7 +2,9 @@
 // the admin plugin (ban, revoke sessions) and applicants by phone + SMS code. Its tables come from
 // the app database's migration history (0002_identity.sql), never from run-time auto-migration.
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { admin, phoneNumber, twoFactor, username } from 'better-auth/plugins';
+import { SmsGatewayError } from './aliyun-sms-sender.ts';
 import type { Pool } from 'pg';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { signInAuditPlugin, signInGuardHooks } from './sign-in-guard.ts';
@@ -70,7 +72,17 @@ export function createIdentityAuth(options: IdentityAuthOptions) {
       admin(),
       phoneNumber({
         sendOTP: async ({ phoneNumber: phone, code }) => {
-          await smsSender.send({ phoneNumber: phone, code, text: smsCodeText(code) });
+          try {
+            await smsSender.send({ phoneNumber: phone, code, text: smsCodeText(code) });
+          } catch (error) {
+            // The gateway's refusal reaches the applicant in Chinese (throttled, bad number, …).
+            if (!(error instanceof SmsGatewayError)) throw error;
+            const throttled = error.code === 'isv.BUSINESS_LIMIT_CONTROL';
+            throw new APIError(throttled ? 'TOO_MANY_REQUESTS' : 'BAD_GATEWAY', {
+              code: throttled ? 'SMS_RATE_LIMITED' : 'SMS_NOT_SENT',
+              message: error.userMessage,
+            });
+          }
         },
         otpLength: 6,
         expiresIn: 300,

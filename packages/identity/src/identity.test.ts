@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeConsent, grantConsent, listConsents, withdrawConsent } from './consents.ts';
 import { createIdentityAuth, DEFAULT_SESSION_SECONDS, type IdentityAuth } from './auth.ts';
 import { grantRole, revokeRole, rolesOf } from './role-grants.ts';
-import { SmsOutbox } from './sms.ts';
+import { SmsGatewayError } from './aliyun-sms-sender.ts';
+import { SmsOutbox, type SmsSender } from './sms.ts';
 import { revealField } from './unmasking.ts';
 import { CLASSIFICATIONS } from '@sg/access-control';
 
@@ -338,6 +339,30 @@ describe.each(Object.keys(BACKENDS))('identity on %s', (backendName) => {
       body: { phoneNumber: '13899990000' },
       headers: fromIp('10.9.0.2'),
     });
+  });
+
+  it('tells the applicant in Chinese when the SMS gateway refuses the code', async () => {
+    const refusing = (code: string): SmsSender => ({
+      send: () => Promise.reject(new SmsGatewayError(code, 'gateway refused', false)),
+    });
+    const authWith = (code: string) =>
+      createIdentityAuth({
+        pool: backend.pool,
+        secret: 'identity-test-secret-0123456789abcdef',
+        baseURL: 'http://localhost:3000',
+        smsSender: refusing(code),
+      });
+    const send = (code: string, phoneNumber: string) =>
+      authWith(code).api.sendPhoneNumberOTP({
+        body: { phoneNumber },
+        headers: new Headers({ 'x-forwarded-for': '10.7.0.1' }),
+      });
+    await expect(send('isv.BUSINESS_LIMIT_CONTROL', '13995007001')).rejects.toThrow(
+      '验证码发送过于频繁，请稍后再试',
+    );
+    await expect(send('isp.SYSTEM_ERROR', '13995007002')).rejects.toThrow(
+      '短信发送失败，请稍后再试',
+    );
   });
 
   it('unmasks a C2 field only for an entitled role, auditing each unmasking', async () => {
