@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='transaction_key',
+    on_schema_change='fail',
+    pre_hook="{{ latest_landing_prune(source('raw_bank', 'transactions')) }}"
+) }}
+
 with
 
 source as (
@@ -32,9 +40,11 @@ renamed as (
         {{ landing_columns() }}
 
     from source
+    {{ latest_landing_keys(source('raw_bank', 'transactions'), "bank_code || '|' || txn_key", 'transaction_key') }}
 
 )
 
 -- Overlapping statements are collapsed by the connector within a landing; across landings the
--- latest copy of a transaction wins.
+-- latest copy of a transaction wins. Incremental (macros/incremental_latest_landing.sql): a new
+-- landing recomputes only the transactions it holds.
 {{ latest_landing('renamed', 'transaction_key', 'drop_id desc') }}

@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='invoice_no',
+    on_schema_change='fail',
+    pre_hook="{{ latest_landing_prune(source('raw_tax', 'vat_invoices')) }}"
+) }}
+
 with
 
 source as (
@@ -25,9 +33,11 @@ renamed as (
         {{ landing_columns() }}
 
     from source
+    {{ latest_landing_keys(source('raw_tax', 'vat_invoices'), 'invoice_no', 'invoice_no') }}
 
 )
 
 -- A corrected drop replaces its whole period, so an invoice lives in one window; should a number
--- ever arrive in two periods, the later period wins.
+-- ever arrive in two periods, the later period wins. Incremental (macros/incremental_latest_landing.sql):
+-- a new landing recomputes only the invoices it holds.
 {{ latest_landing('renamed', 'invoice_no') }}
