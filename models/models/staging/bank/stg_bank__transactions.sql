@@ -40,7 +40,9 @@ renamed as (
         {{ landing_columns() }}
 
     from source
-    {{ latest_landing_keys(source('raw_bank', 'transactions'), "bank_code || '|' || txn_key", 'transaction_key') }}
+    {{ latest_landing_keys(
+        source('raw_bank', 'transactions'), "bank_code || '|' || txn_key", 'transaction_key'
+    ) }}
 
 )
 

@@ -38,6 +38,6 @@ renamed as (
 )
 
 -- A corrected drop replaces its whole period, so an invoice lives in one window; should a number
--- ever arrive in two periods, the later period wins. Incremental (macros/incremental_latest_landing.sql):
--- a new landing recomputes only the invoices it holds.
+-- ever arrive in two periods, the later period wins. Incremental
+-- (macros/incremental_latest_landing.sql): a new landing recomputes only the invoices it holds.
 {{ latest_landing('renamed', 'invoice_no') }}
